@@ -1,0 +1,59 @@
+import { fileURLToPath } from "node:url";
+import { mkdirSync } from "node:fs";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema/index.js";
+
+export { schema };
+
+/** One type for both engines: every query in chibo is written once against it. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A database handle or an open transaction: repositories accept either. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  engine: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../../drizzle", import.meta.url));
+
+export type DatabaseConfig =
+  | { kind: "pglite"; dataDir: string | null; loadFrom?: Blob }
+  | { kind: "postgres"; url: string; poolSize?: number };
+
+/** Opens PGlite (embedded, in DATA_DIR; in memory when dataDir is null) or a PostgreSQL pool. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.kind === "postgres") {
+    const { Pool } = await import("pg");
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    const db = drizzle(pool, { schema });
+    return { db, engine: "postgres", close: () => pool.end() };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  if (config.dataDir !== null) mkdirSync(config.dataDir, { recursive: true });
+  const client = await PGlite.create({
+    ...(config.dataDir !== null ? { dataDir: config.dataDir } : {}),
+    ...(config.loadFrom ? { loadDataDir: config.loadFrom } : {}),
+  });
+  const db = drizzle(client, { schema });
+  return { db, engine: "pglite", close: () => client.close() };
+}
+
+/** Applies the committed migrations; safe to call at every start. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.engine === "postgres") {
+    const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+    await migrate(database.db as Parameters<typeof migrate>[0], {
+      migrationsFolder: MIGRATIONS_DIR,
+    });
+  } else {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(database.db as Parameters<typeof migrate>[0], {
+      migrationsFolder: MIGRATIONS_DIR,
+    });
+  }
+}

@@ -1,0 +1,4 @@
+export * from "./tenants.js";
+export * from "./units.js";
+export * from "./members.js";
+export * from "./auth.js";

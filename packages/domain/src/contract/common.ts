@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { LIMITS } from "../limits.js";
+
+export const id = z.uuid();
+
+/** A calendar date "YYYY-MM-DD" that exists (no 31/02). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/u, { message: "Ngày phải có dạng YYYY-MM-DD" })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: "Ngày không tồn tại" },
+  )
+  .refine((s) => s >= "1900-01-01" && s <= "2100-12-31", {
+    message: "Ngày nằm ngoài khoảng cho phép",
+  });
+
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `Tối đa ${max} ký tự` });
+export const requiredText = (max: number) =>
+  text(max).min(1, { message: "Không được để trống" });
+export const optionalText = (max: number) =>
+  text(max)
+    .transform((s) => (s === "" ? null : s))
+    .nullable()
+    .optional();
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+export const idParams = z.object({ id });
+
+export const okDto = z.object({ ok: z.literal(true) });

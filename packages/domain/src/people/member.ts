@@ -1,0 +1,57 @@
+// Member statuses and events (Party Charter; 24-QĐ/TW).
+
+export const MEMBER_STATUSES = ["probationary", "official"] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** Ways of leaving a cell's register: chuyển đi, từ trần, xóa tên, khai trừ. */
+export const LEAVE_KINDS = ["transferred_out", "deceased", "removed", "expelled"] as const;
+export type LeaveKind = (typeof LEAVE_KINDS)[number];
+
+export const GENDERS = ["male", "female"] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** Positions held in a unit: bí thư, phó bí thư, chi ủy viên, cấp ủy viên (of a committee). */
+export const POSITION_TITLES = [
+  "secretary",
+  "deputy_secretary",
+  "cell_committee_member",
+  "committee_member",
+] as const;
+export type PositionTitle = (typeof POSITION_TITLES)[number];
+
+export const MEMBER_EVENT_KINDS = [
+  "created",
+  "updated",
+  "made_official",
+  "exempted",
+  "exemption_ended",
+  "transferred",
+  "left",
+  "position_started",
+  "position_ended",
+] as const;
+export type MemberEventKind = (typeof MEMBER_EVENT_KINDS)[number];
+
+/** Probation lasts 12 months from admission (Charter, art. 5). */
+export const PROBATION_MONTHS = 12;
+
+export function probationEnds(joinDate: string): string {
+  const [y, m, d] = joinDate.split("-").map(Number) as [number, number, number];
+  const end = new Date(Date.UTC(y, m - 1 + PROBATION_MONTHS, d));
+  return end.toISOString().slice(0, 10);
+}
+
+export interface DatedPeriod {
+  from: string;
+  to: string | null;
+}
+
+/** True when `date` falls in [from, to] (open-ended when `to` is null). */
+export function periodCovers(p: DatedPeriod, date: string): boolean {
+  return p.from <= date && (p.to === null || date <= p.to);
+}
+
+/** Periods [a] and [b] share at least one day. */
+export function periodsOverlap(a: DatedPeriod, b: DatedPeriod): boolean {
+  return (a.to === null || b.from <= a.to) && (b.to === null || a.from <= b.to);
+}
