@@ -16,7 +16,6 @@ export default defineConfig({
           root: "apps/server",
           include: ["src/**/*.test.ts", "test/**/*.test.ts"],
           globalSetup: ["test/global-setup.ts"],
-          setupFiles: ["test/setup.ts"],
           // One migrated database per run, shared by every file; tests isolate by tenant.
           pool: "forks",
           fileParallelism: false,

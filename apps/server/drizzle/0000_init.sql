@@ -113,6 +113,7 @@ CREATE TABLE "audit_log" (
 	"action" text NOT NULL,
 	"entity" text NOT NULL,
 	"entity_id" text,
+	"unit_path" text COLLATE "C",
 	"before" jsonb,
 	"after" jsonb,
 	"request_id" text

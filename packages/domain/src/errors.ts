@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   "unit_cycle",
   "unit_level_not_allowed",
   "unit_has_active_children",
+  "unit_has_members",
   "unit_inactive",
   "not_a_cell",
   "member_inactive",

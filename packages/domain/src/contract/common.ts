@@ -3,20 +3,25 @@ import { LIMITS } from "../limits.js";
 
 export const id = z.uuid();
 
-/** A calendar date "YYYY-MM-DD" that exists (no 31/02). */
+/** A calendar date "YYYY-MM-DD" that exists (no 31/02); one issue per bad date, the first that applies. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/u, { message: "Ngày phải có dạng YYYY-MM-DD" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/u, { message: "Ngày phải có dạng YYYY-MM-DD", abort: true })
   .refine(
     (s) => {
       const d = new Date(`${s}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
     },
-    { message: "Ngày không tồn tại" },
+    { message: "Ngày không tồn tại", abort: true },
   )
   .refine((s) => s >= "1900-01-01" && s <= "2100-12-31", {
     message: "Ngày nằm ngoài khoảng cho phép",
   });
+
+/** Cross-field rules compare only dates that are valid themselves; a bad date is reported at its field. */
+export function isValidDate(value: unknown): value is string {
+  return isoDate.safeParse(value).success;
+}
 
 export const text = (max: number) =>
   z

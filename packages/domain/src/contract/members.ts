@@ -7,7 +7,15 @@ import {
   MEMBER_STATUSES,
   POSITION_TITLES,
 } from "../people/member.js";
-import { id, isoDate, optionalText, pageOf, pageQuery, requiredText } from "./common.js";
+import {
+  id,
+  isoDate,
+  isValidDate,
+  optionalText,
+  pageOf,
+  pageQuery,
+  requiredText,
+} from "./common.js";
 
 const cardNumber = z
   .string()
@@ -47,10 +55,10 @@ function datesInOrder(
   v: { birthDate?: string; joinDate?: string; officialDate?: string | null },
   ctx: z.core.$RefinementCtx,
 ) {
-  if (v.birthDate && v.joinDate && v.joinDate <= v.birthDate) {
+  if (isValidDate(v.birthDate) && isValidDate(v.joinDate) && v.joinDate <= v.birthDate) {
     ctx.addIssue({ code: "custom", path: ["joinDate"], message: "Ngày vào Đảng phải sau ngày sinh" });
   }
-  if (v.joinDate && v.officialDate && v.officialDate < v.joinDate) {
+  if (isValidDate(v.joinDate) && isValidDate(v.officialDate) && v.officialDate < v.joinDate) {
     ctx.addIssue({
       code: "custom",
       path: ["officialDate"],
@@ -81,7 +89,7 @@ export const exemptionInput = z
     to: isoDate.nullable().optional(),
     reason: requiredText(LIMITS.shortText),
   })
-  .refine((v) => !v.to || v.to >= v.from, {
+  .refine((v) => !isValidDate(v.from) || !isValidDate(v.to) || v.to >= v.from, {
     path: ["to"],
     message: "Ngày kết thúc không được trước ngày bắt đầu",
   });
@@ -106,7 +114,7 @@ export const positionInput = z
     from: isoDate,
     to: isoDate.nullable().optional(),
   })
-  .refine((v) => !v.to || v.to >= v.from, {
+  .refine((v) => !isValidDate(v.from) || !isValidDate(v.to) || v.to >= v.from, {
     path: ["to"],
     message: "Ngày kết thúc không được trước ngày bắt đầu",
   });

@@ -35,9 +35,16 @@ export type MemberEventKind = (typeof MEMBER_EVENT_KINDS)[number];
 /** Probation lasts 12 months from admission (Charter, art. 5). */
 export const PROBATION_MONTHS = 12;
 
+/**
+ * The day probation ends: the same day 12 months on, or the last day of that month when it has no such
+ * day (admitted 29/02/2024 → 28/02/2025, as the Civil Code 2015, art. 148, counts months, and as
+ * PostgreSQL's `+ interval '12 months'` does).
+ */
 export function probationEnds(joinDate: string): string {
   const [y, m, d] = joinDate.split("-").map(Number) as [number, number, number];
-  const end = new Date(Date.UTC(y, m - 1 + PROBATION_MONTHS, d));
+  const month = m - 1 + PROBATION_MONTHS;
+  const lastDay = new Date(Date.UTC(y, month + 1, 0)).getUTCDate();
+  const end = new Date(Date.UTC(y, month, Math.min(d, lastDay)));
   return end.toISOString().slice(0, 10);
 }
 

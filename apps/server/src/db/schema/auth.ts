@@ -10,6 +10,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Role } from "@chibo/domain";
+import { cText } from "./types.js";
 
 export const users = pgTable(
   "users",
@@ -91,6 +92,8 @@ export const auditLog = pgTable(
     action: text("action").notNull(),
     entity: text("entity").notNull(),
     entityId: text("entity_id"),
+    /** Path of the unit the change belongs to: audit reads are scoped by subtree like everything else. */
+    unitPath: cText("unit_path"),
     before: jsonb("before"),
     after: jsonb("after"),
     requestId: text("request_id"),

@@ -1,0 +1,159 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import { LIMITS } from "@chibo/domain";
+import type { Database } from "./db/client.js";
+import { registerAuth } from "./http/auth.js";
+import { registerErrorHandler, sendProblem } from "./http/error-handler.js";
+import { systemClock, type Clock } from "./lib/clock.js";
+import { authRoutes } from "./modules/auth/auth.routes.js";
+import { createAuthService } from "./modules/auth/auth.service.js";
+import { membersRoutes } from "./modules/members/members.routes.js";
+import { createMembersService } from "./modules/members/members.service.js";
+import { unitsRoutes } from "./modules/units/units.routes.js";
+import { createUnitsService } from "./modules/units/units.service.js";
+import { usersRoutes } from "./modules/users/users.routes.js";
+import { createUsersService } from "./modules/users/users.service.js";
+
+// Vietnamese validation messages by default (the API's language; the web translates codes).
+z.config(z.locales.vi());
+
+export interface AppOptions {
+  database: Database;
+  clock?: Clock;
+  logLevel?: string;
+  webDist?: string | null;
+  cookieSecure?: boolean;
+  trustProxy?: boolean;
+  session?: { idleMinutes: number; absoluteHours: number };
+  login?: { maxFailures: number; windowMinutes: number };
+}
+
+/** Builds the whole HTTP application; tests import this, main.ts only listens. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const clock = opts.clock ?? systemClock;
+  const { db } = opts.database;
+  const session = opts.session ?? { idleMinutes: 120, absoluteHours: 12 };
+  const login = opts.login ?? { maxFailures: 5, windowMinutes: 15 };
+
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? "info" },
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: LIMITS.importFileBytes, files: 1 } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      message: `Quá nhiều yêu cầu, thử lại sau ${ctx.after}`,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "chibo API",
+        description: "Tổ chức, đảng viên và sinh hoạt chi bộ. Lỗi trả về application/problem+json.",
+        version: "1",
+      },
+      components: {
+        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "chibo_session" } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
+
+  const auth = createAuthService({
+    db,
+    clock,
+    settings: {
+      idleMinutes: session.idleMinutes,
+      absoluteHours: session.absoluteHours,
+      maxFailures: login.maxFailures,
+      failureWindowMinutes: login.windowMinutes,
+    },
+  });
+  registerAuth(app, auth);
+
+  app.get(
+    "/api/health",
+    {
+      schema: {
+        tags: ["health"],
+        security: [],
+        response: { 200: z.object({ status: z.literal("ok"), database: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await db.execute("select 1");
+        return { status: "ok" as const, database: opts.database.engine };
+      } catch (err) {
+        request.log.error({ err }, "health check failed");
+        return sendProblem(reply, request, 503, "internal_error", "Cơ sở dữ liệu không phản hồi");
+      }
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(
+        authRoutes({ auth, cookieSecure: opts.cookieSecure ?? false, absoluteHours: session.absoluteHours }),
+      );
+      await api.register(unitsRoutes({ units: createUnitsService({ db }) }));
+      await api.register(membersRoutes({ members: createMembersService({ db, clock }) }));
+      await api.register(usersRoutes({ users: createUsersService({ db }) }));
+    },
+    { prefix: "/api/v1" },
+  );
+
+  const webDist = opts.webDist;
+  if (webDist && existsSync(path.join(webDist, "index.html"))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
+    // The single-page app answers every non-API path with index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith("/api/") || request.method !== "GET") {
+        return sendProblem(reply, request, 404, "not_found", "Không tìm thấy địa chỉ này");
+      }
+      return reply.type("text/html").sendFile("index.html");
+    });
+  }
+
+  return app;
+}

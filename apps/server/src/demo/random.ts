@@ -1,0 +1,181 @@
+// Seeded randomness and date arithmetic for the demo generator. Math.random and the clock are never
+// used, so the same seed and `today` give the same organisation on every machine.
+
+/** A deterministic random source (sfc32: small, fast, passes PractRand to 2^40 bytes). */
+export interface Rng {
+  /** An unsigned 32-bit integer. */
+  uint32(): number;
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [min, max], both included. */
+  int(min: number, max: number): number;
+  chance(probability: number): boolean;
+  pick<T>(items: readonly T[]): T;
+  /** Picks by weight: `[[value, weight], …]`. */
+  weighted<T>(items: readonly (readonly [T, number])[]): T;
+  /** Shuffles a copy (Fisher–Yates). */
+  shuffled<T>(items: readonly T[]): T[];
+  /** A standard normal deviate (Box–Muller). */
+  normal(): number;
+}
+
+/** cyrb128: spreads a text seed over the four 32-bit words sfc32 needs. */
+function hashSeed(text: string): [number, number, number, number] {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+}
+
+export function createRng(seed: string): Rng {
+  let [a, b, c, d] = hashSeed(seed);
+  const uint32 = (): number => {
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
+    let t = (a + b) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    d = (d + 1) | 0;
+    t = (t + d) | 0;
+    c = (c + t) | 0;
+    return t >>> 0;
+  };
+  // Warm up: the first outputs of a freshly seeded sfc32 are weakly mixed.
+  for (let i = 0; i < 15; i++) uint32();
+
+  const next = (): number => uint32() / 4294967296;
+  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => {
+    const item = items[Math.floor(next() * items.length)];
+    if (item === undefined) throw new RangeError("pick from an empty list");
+    return item;
+  };
+  return {
+    uint32,
+    next,
+    int,
+    chance: (probability) => next() < probability,
+    pick,
+    weighted: <T>(items: readonly (readonly [T, number])[]): T => {
+      const total = items.reduce((sum, [, w]) => sum + w, 0);
+      let r = next() * total;
+      for (const [value, w] of items) {
+        r -= w;
+        if (r < 0) return value;
+      }
+      const last = items[items.length - 1];
+      if (last === undefined) throw new RangeError("pick from an empty list");
+      return last[0];
+    },
+    shuffled: <T>(items: readonly T[]): T[] => {
+      const out = [...items];
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        const tmp = out[i];
+        const other = out[j];
+        if (tmp === undefined || other === undefined) continue;
+        out[i] = other;
+        out[j] = tmp;
+      }
+      return out;
+    },
+    normal: () => {
+      const u = 1 - next();
+      const v = next();
+      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    },
+  };
+}
+
+/** A version-4-shaped UUID drawn from `rng`, so generated ids repeat with the seed. */
+export function uuidFrom(rng: Rng): string {
+  const hex = [rng.uint32(), rng.uint32(), rng.uint32(), rng.uint32()]
+    .map((w) => w.toString(16).padStart(8, "0"))
+    .join("");
+  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    `4${hex.slice(13, 16)}`,
+    `${variant}${hex.slice(17, 20)}`,
+    hex.slice(20, 32),
+  ].join("-");
+}
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
+
+function parts(iso: string): [number, number, number] {
+  const m = ISO_DATE.exec(iso);
+  if (m === null) throw new RangeError(`not an ISO date: ${iso}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** Days since 1970-01-01 (UTC), for comparing and offsetting dates. */
+export function dayNumber(iso: string): number {
+  const [y, m, d] = parts(iso);
+  const ms = Date.UTC(y, m - 1, d);
+  if (new Date(ms).toISOString().slice(0, 10) !== iso) {
+    throw new RangeError(`not a calendar date: ${iso}`);
+  }
+  return ms / DAY_MS;
+}
+
+export function isoOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  return isoOfDay(dayNumber(iso) + days);
+}
+
+/** Same day `years` later (29 February rolls to 1 March). */
+export function addYears(iso: string, years: number): string {
+  const [y, m, d] = parts(iso);
+  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+}
+
+export function yearOf(iso: string): number {
+  return parts(iso)[0];
+}
+
+/** Whole years from `birth` to `on`. */
+export function ageOn(birth: string, on: string): number {
+  const [by, bm, bd] = parts(birth);
+  const [y, m, d] = parts(on);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** A uniformly drawn date in [from, to]; `from` when the range is empty. */
+export function dateBetween(rng: Rng, from: string, to: string): string {
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  return b <= a ? from : isoOfDay(rng.int(a, b));
+}
+
+export function maxDate(...dates: string[]): string {
+  return dates.reduce((a, b) => (b > a ? b : a));
+}
+
+export function minDate(...dates: string[]): string {
+  return dates.reduce((a, b) => (b < a ? b : a));
+}

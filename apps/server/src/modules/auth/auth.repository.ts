@@ -1,0 +1,104 @@
+import { and, count, eq, gt, lt, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { grants, loginFailures, sessions, tenants, units, users } from "../../db/schema/index.js";
+
+export function createAuthRepository(db: DbOrTx) {
+  return {
+    async findUserByUsername(username: string) {
+      const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+      return row;
+    },
+
+    async findUser(tenantId: string, userId: string) {
+      const [row] = await db
+        .select()
+        .from(users)
+        .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)))
+        .limit(1);
+      return row;
+    },
+
+    async findTenant(tenantId: string) {
+      const [row] = await db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+      return row;
+    },
+
+    /** The user's grants with their unit's path, name and level; grants on inactive units count. */
+    async grantsOf(tenantId: string, userId: string) {
+      return db
+        .select({
+          id: grants.id,
+          role: grants.role,
+          unitId: grants.unitId,
+          unitPath: units.path,
+          unitName: units.name,
+          unitLevel: units.level,
+        })
+        .from(grants)
+        .innerJoin(units, and(eq(units.tenantId, grants.tenantId), eq(units.id, grants.unitId)))
+        .where(and(eq(grants.tenantId, tenantId), eq(grants.userId, userId)))
+        .orderBy(units.path);
+    },
+
+    async insertSession(row: typeof sessions.$inferInsert) {
+      await db.insert(sessions).values(row);
+    },
+
+    async findSession(id: string) {
+      const [row] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
+      return row;
+    },
+
+    async touchSession(tenantId: string, id: string, at: Date) {
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: at })
+        .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, id)));
+    },
+
+    async deleteSession(id: string) {
+      await db.delete(sessions).where(eq(sessions.id, id));
+    },
+
+    async deleteSessionsOf(tenantId: string, userId: string, exceptId?: string) {
+      await db
+        .delete(sessions)
+        .where(
+          and(
+            eq(sessions.tenantId, tenantId),
+            eq(sessions.userId, userId),
+            exceptId ? sql`${sessions.id} <> ${exceptId}` : undefined,
+          ),
+        );
+    },
+
+    async countRecentFailures(username: string, since: Date) {
+      const [row] = await db
+        .select({ n: count() })
+        .from(loginFailures)
+        .where(and(eq(loginFailures.username, username), gt(loginFailures.at, since)));
+      return row?.n ?? 0;
+    },
+
+    async recordFailure(row: typeof loginFailures.$inferInsert) {
+      await db.insert(loginFailures).values(row);
+    },
+
+    async clearFailures(username: string) {
+      await db.delete(loginFailures).where(eq(loginFailures.username, username));
+    },
+
+    async pruneFailures(before: Date) {
+      await db.delete(loginFailures).where(lt(loginFailures.at, before));
+    },
+
+    async setPassword(tenantId: string, userId: string, passwordHash: string, at: Date) {
+      await db
+        .update(users)
+        .set({ passwordHash, passwordChangedAt: at, mustChangePassword: false })
+        .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+    },
+  };
+}
+
+export type AuthRepository = ReturnType<typeof createAuthRepository>;

@@ -1,0 +1,64 @@
+// The one place that decides access. Every service asks here first; every list is filtered with the
+// scopes computed here. A grant of a role on a unit reaches that unit's whole subtree.
+import { isWithin, roleAllows, type Action, type Role } from "@chibo/domain";
+import { forbidden, notFound } from "../http/errors.js";
+
+export interface ActorGrant {
+  id: string;
+  role: Role;
+  unitId: string;
+  unitPath: string;
+}
+
+export interface Actor {
+  userId: string;
+  tenantId: string;
+  username: string;
+  grants: readonly ActorGrant[];
+}
+
+/** May the actor take `action` on something located at `unitPath`? */
+export function can(actor: Actor, action: Action, unitPath: string): boolean {
+  return actor.grants.some((g) => roleAllows(g.role, action) && isWithin(unitPath, g.unitPath));
+}
+
+/**
+ * Checks `action` on a resource located at `unitPath`. A resource the actor cannot even read is
+ * reported as missing (404), so its existence does not leak; a readable one as forbidden (403).
+ */
+export function authorize(
+  actor: Actor,
+  action: Action,
+  unitPath: string | null | undefined,
+  entity: string,
+  readAction: Action = "unit.read",
+): void {
+  if (unitPath === null || unitPath === undefined) throw notFound(entity);
+  if (can(actor, action, unitPath)) return;
+  if (!can(actor, readAction, unitPath)) throw notFound(entity);
+  throw forbidden();
+}
+
+/**
+ * The subtree roots where `action` is allowed, with nested roots dropped: the filter every list
+ * query applies in SQL (`path LIKE root || '%'` for any root).
+ */
+export function scopeRoots(actor: Actor, action: Action): string[] {
+  const paths = actor.grants.filter((g) => roleAllows(g.role, action)).map((g) => g.unitPath);
+  const sorted = [...new Set(paths)].sort((a, b) => a.length - b.length);
+  const roots: string[] = [];
+  for (const p of sorted) {
+    if (!roots.some((r) => isWithin(p, r))) roots.push(p);
+  }
+  return roots;
+}
+
+/** Actions the actor may take somewhere: the web uses this to show or hide controls. */
+export function anywhereActions(actor: Actor, all: readonly Action[]): Action[] {
+  return all.filter((a) => actor.grants.some((g) => roleAllows(g.role, a)));
+}
+
+/** Throws 403 unless the actor may take `action` somewhere (for tenant-wide screens). */
+export function requireSomewhere(actor: Actor, action: Action): void {
+  if (!actor.grants.some((g) => roleAllows(g.role, action))) throw forbidden();
+}

@@ -1,0 +1,160 @@
+import type { Action } from "@chibo/domain";
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  AppShell,
+  Burger,
+  Group,
+  NavLink as MantineNavLink,
+  ScrollArea,
+  Text,
+  Tooltip,
+  UnstyledButton,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import {
+  IconHistory,
+  IconKey,
+  IconLogout,
+  IconSitemap,
+  IconUserCog,
+  IconUsers,
+} from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link, NavLink, Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { LanguageMenu } from "@/components/ui/language-menu";
+import { PageLoader } from "@/components/ui/page-loader";
+import { useLogout } from "@/features/auth/api/logout";
+import { useMe } from "@/hooks/use-me";
+import { notifySuccess } from "@/lib/notify";
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: React.ReactNode;
+  action?: Action;
+}
+
+/** The signed-in shell: header, navigation, and the page. Without a session, the login page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const [opened, { toggle, close }] = useDisclosure(false);
+
+  if (me.isPending) return <PageLoader />;
+  if (me.error) return <ErrorAlert error={me.error} />;
+  if (me.data === null) {
+    const next = `${location.pathname}${location.search}`;
+    const search = next === "/" ? "" : `?next=${encodeURIComponent(next)}`;
+    return <Navigate to={`/login${search}`} replace />;
+  }
+
+  const { user, actions, tenant } = me.data;
+  const items: NavItem[] = [
+    { to: "/units", label: t("common.nav.units"), icon: <IconSitemap size={18} /> },
+    { to: "/members", label: t("common.nav.members"), icon: <IconUsers size={18} /> },
+    {
+      to: "/admin/users",
+      label: t("common.nav.users"),
+      icon: <IconUserCog size={18} />,
+      action: "user.manage",
+    },
+    {
+      to: "/audit",
+      label: t("common.nav.audit"),
+      icon: <IconHistory size={18} />,
+      action: "audit.read",
+    },
+    { to: "/account/password", label: t("common.nav.password"), icon: <IconKey size={18} /> },
+  ];
+
+  const onLogout = () => {
+    logout.mutate(undefined, {
+      onSettled: () => {
+        notifySuccess(t("auth.logged_out"));
+        void navigate("/login", { replace: true });
+      },
+    });
+  };
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 250, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding={{ base: "sm", sm: "md" }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="sm" gap="xs" wrap="nowrap" justify="space-between">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t("common.nav.close_menu") : t("common.nav.open_menu")}
+            />
+            <UnstyledButton component={Link} to="/" fw={700} fz="lg" c="red.8">
+              {t("common.app_name")}
+            </UnstyledButton>
+            <Text size="sm" c="dimmed" visibleFrom="md" truncate="end">
+              {tenant.name}
+            </Text>
+          </Group>
+          <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+            <Text size="sm" fw={500} truncate="end" maw={{ base: 110, xs: 200, sm: 280 }}>
+              {user.displayName}
+            </Text>
+            <LanguageMenu />
+            <Tooltip label={t("common.nav.logout")}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="lg"
+                onClick={onLogout}
+                loading={logout.isPending}
+                aria-label={t("common.nav.logout")}
+              >
+                <IconLogout size={20} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t("common.nav.main")}>
+        <AppShell.Section grow component={ScrollArea}>
+          {items
+            .filter((item) => !item.action || actions.includes(item.action))
+            .map((item) => (
+              <MantineNavLink
+                key={item.to}
+                component={NavLink}
+                to={item.to}
+                label={item.label}
+                leftSection={item.icon}
+                active={location.pathname.startsWith(item.to)}
+                onClick={close}
+              />
+            ))}
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        {user.mustChangePassword && location.pathname !== "/account/password" && (
+          <Alert color="yellow" mb="md" title={t("auth.must_change_title")} role="alert">
+            <Text size="sm">{t("common.nav.must_change_password")}</Text>
+            <Anchor component={Link} to="/account/password" size="sm" fw={600}>
+              {t("common.nav.change_now")}
+            </Anchor>
+          </Alert>
+        )}
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

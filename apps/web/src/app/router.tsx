@@ -1,0 +1,64 @@
+import { Navigate, RouterProvider, createBrowserRouter, type RouteObject } from "react-router";
+import { NotFound } from "@/components/ui/not-found";
+import { PageLoader } from "@/components/ui/page-loader";
+import { AppLayout } from "./layout";
+import { RequireAction } from "./require-action";
+import { RouteErrorBoundary } from "./route-error-boundary";
+
+type RouteModule = Promise<{ Component: React.ComponentType }>;
+
+/** A lazily loaded page with its own error boundary. */
+function page(path: string | undefined, load: () => RouteModule): RouteObject {
+  return {
+    ...(path === undefined ? { index: true } : { path }),
+    ErrorBoundary: RouteErrorBoundary,
+    lazy: async () => ({ Component: (await load()).Component }),
+  };
+}
+
+const routes: RouteObject[] = [
+  {
+    ErrorBoundary: RouteErrorBoundary,
+    HydrateFallback: PageLoader,
+    children: [
+      page("/login", () => import("./routes/login")),
+      {
+        path: "/",
+        Component: AppLayout,
+        ErrorBoundary: RouteErrorBoundary,
+        children: [
+          { index: true, element: <Navigate to="/units" replace /> },
+          page("units", () => import("./routes/units")),
+          page("units/:id", () => import("./routes/unit")),
+          page("members", () => import("./routes/members")),
+          page("members/new", () => import("./routes/member-new")),
+          page("members/:id", () => import("./routes/member")),
+          {
+            path: "admin",
+            element: <RequireAction action="user.manage" />,
+            ErrorBoundary: RouteErrorBoundary,
+            children: [
+              { index: true, element: <Navigate to="/admin/users" replace /> },
+              page("users", () => import("./routes/admin-users")),
+              { path: "*", Component: NotFound },
+            ],
+          },
+          {
+            path: "audit",
+            element: <RequireAction action="audit.read" />,
+            ErrorBoundary: RouteErrorBoundary,
+            children: [page(undefined, () => import("./routes/audit"))],
+          },
+          page("account/password", () => import("./routes/change-password")),
+          { path: "*", Component: NotFound },
+        ],
+      },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}
