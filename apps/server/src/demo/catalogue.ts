@@ -76,7 +76,8 @@ export type ThemeName =
   | "health_admin"
   | "hospital"
   | "university"
-  | "school"
+  | "political_school"
+  | "high_school"
   | "media"
   | "branches"
   | "bank"
@@ -97,7 +98,9 @@ const OFFICE_CELLS = [
   "Văn phòng",
   "Phòng Kế hoạch – Tài chính",
   "Thanh tra",
-  "Phòng Tổ chức – Pháp chế",
+  "Phòng Tổ chức – Hành chính",
+  "Phòng Nghiệp vụ",
+  "Trung tâm Thông tin",
 ];
 
 const ADMIN_QUALIFICATIONS = [
@@ -114,12 +117,9 @@ const ADMIN_QUALIFICATIONS = [
 export const THEMES: Record<ThemeName, Theme> = {
   department: {
     sections: [
-      { name: "Khối Văn phòng Sở", cells: OFFICE_CELLS },
-      {
-        name: "Khối Chi cục",
-        cells: ["Phòng Nghiệp vụ 1", "Phòng Nghiệp vụ 2", "Phòng Quản lý chuyên ngành"],
-      },
-      { name: "Khối Trung tâm", cells: ["Trung tâm Dịch vụ công", "Trung tâm Thông tin"] },
+      { name: "Khối Văn phòng", cells: OFFICE_CELLS },
+      // The organisation's own offices (OrgSpec.cells) fill this section.
+      { name: "Khối Chuyên môn", cells: [] },
     ],
     maleShare: 0.55,
     qualifications: ADMIN_QUALIFICATIONS,
@@ -324,20 +324,16 @@ export const THEMES: Record<ThemeName, Theme> = {
     ],
     occupations: ["Giảng viên", "Viên chức", "Giảng viên chính"],
   },
-  school: {
+  political_school: {
     sections: [
       {
-        name: "Khối Chuyên môn",
+        name: "Khối Giảng dạy",
         cells: [
-          "Tổ Toán – Tin",
-          "Tổ Ngữ văn",
-          "Tổ Ngoại ngữ",
-          "Tổ Khoa học tự nhiên",
-          "Tổ Khoa học xã hội",
           "Khoa Lý luận cơ sở",
           "Khoa Xây dựng Đảng",
           "Khoa Nhà nước và Pháp luật",
           "Khoa Dân vận",
+          "Khoa Bồi dưỡng cán bộ",
         ],
       },
       {
@@ -347,14 +343,39 @@ export const THEMES: Record<ThemeName, Theme> = {
     ],
     maleShare: 0.45,
     qualifications: [
-      "Thạc sĩ Ngữ văn",
-      "Thạc sĩ Toán học",
-      "Cử nhân Sư phạm",
       "Thạc sĩ Xây dựng Đảng và Chính quyền nhà nước",
       "Cử nhân Chính trị học",
       "Thạc sĩ Triết học",
+      "Thạc sĩ Luật",
+      "Cử nhân Kế toán",
     ],
-    occupations: ["Giáo viên", "Giảng viên", "Viên chức"],
+    occupations: ["Giảng viên", "Giảng viên chính", "Viên chức"],
+  },
+  high_school: {
+    sections: [
+      {
+        name: "Khối Chuyên môn",
+        cells: [
+          "Tổ Toán – Tin",
+          "Tổ Ngữ văn",
+          "Tổ Ngoại ngữ",
+          "Tổ Vật lý – Công nghệ",
+          "Tổ Hóa – Sinh",
+          "Tổ Lịch sử – Địa lý – Giáo dục công dân",
+          "Tổ Thể dục – Quốc phòng",
+          "Tổ Văn phòng",
+        ],
+      },
+    ],
+    maleShare: 0.4,
+    qualifications: [
+      "Thạc sĩ Ngữ văn",
+      "Thạc sĩ Toán học",
+      "Cử nhân Sư phạm Vật lý",
+      "Cử nhân Sư phạm Tiếng Anh",
+      "Thạc sĩ Hóa học",
+    ],
+    occupations: ["Giáo viên"],
   },
   media: {
     sections: [
@@ -547,7 +568,7 @@ export interface OrgSpec {
   unitType: UnitType;
   theme: ThemeName;
   size: 1 | 2 | 3;
-  /** The organisation's own offices, listed before the theme's generic ones. */
+  /** The organisation's own offices: the theme's empty section, or else before its first one. */
   cells?: readonly string[];
   /** Branch name per district: "{d}" → "Lệ Thủy", "{D}" → "huyện Lệ Thủy". */
   branch?: string;
@@ -581,7 +602,7 @@ export const ORGANISATIONS: readonly OrgSpec[] = [
     theme: "health_admin",
     size: 2,
   },
-  { name: "Trường Chính trị tỉnh", unitType: "public_service", theme: "school", size: 2 },
+  { name: "Trường Chính trị tỉnh", unitType: "public_service", theme: "political_school", size: 2 },
   {
     name: "Báo Quảng Bình",
     unitType: "public_service",
@@ -926,7 +947,7 @@ export const ORGANISATIONS: readonly OrgSpec[] = [
   {
     name: "Trường Trung học phổ thông chuyên Võ Nguyên Giáp",
     unitType: "public_service",
-    theme: "school",
+    theme: "high_school",
     size: 2,
   },
   {

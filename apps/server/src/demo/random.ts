@@ -133,11 +133,12 @@ function parts(iso: string): [number, number, number] {
 /** Days since 1970-01-01 (UTC), for comparing and offsetting dates. */
 export function dayNumber(iso: string): number {
   const [y, m, d] = parts(iso);
-  const ms = Date.UTC(y, m - 1, d);
-  if (new Date(ms).toISOString().slice(0, 10) !== iso) {
-    throw new RangeError(`not a calendar date: ${iso}`);
-  }
-  return ms / DAY_MS;
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+/** Throws unless `iso` is a real calendar day written YYYY-MM-DD. */
+export function assertDate(iso: string): void {
+  if (isoOfDay(dayNumber(iso)) !== iso) throw new RangeError(`not a calendar date: ${iso}`);
 }
 
 export function isoOfDay(day: number): string {

@@ -58,7 +58,7 @@ function wordKey(word: string): WordKey {
   };
   for (const ch of decomposed) {
     const t = TONE_MARKS[ch];
-    if (t !== undefined && tone === 0) {
+    if (t !== undefined) {
       tone = t;
     } else if (LETTER_MARKS.has(ch)) {
       base += ch;

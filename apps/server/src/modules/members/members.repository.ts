@@ -26,9 +26,13 @@ export interface MemberListFilter {
   offset: number;
 }
 
+// Correlated subqueries name the outer row explicitly: drizzle may render a lone column unqualified,
+// which inside the subquery would bind to the inner table.
+const outerMember = { id: sql.raw('"members"."id"'), tenantId: sql.raw('"members"."tenant_id"') };
+
 function exemptOn(today: string): SQL {
-  return sql`exists (select 1 from ${exemptions} e where e.tenant_id = ${members.tenantId}
-    and e.member_id = ${members.id} and e.from_date <= ${today}
+  return sql`exists (select 1 from ${exemptions} e where e.tenant_id = ${outerMember.tenantId}
+    and e.member_id = ${outerMember.id} and e.from_date <= ${today}
     and (e.to_date is null or e.to_date >= ${today}))`;
 }
 
@@ -72,7 +76,7 @@ export function createMembersRepository(db: DbOrTx) {
           leaveKind: members.leaveKind,
           exempt: sql<boolean>`${exemptOn(f.today)}`,
           positions: sql<string[] | null>`(select array_agg(p.title order by p.title) from ${positions} p
-            where p.tenant_id = ${members.tenantId} and p.member_id = ${members.id}
+            where p.tenant_id = ${outerMember.tenantId} and p.member_id = ${outerMember.id}
               and p.from_date <= ${f.today} and (p.to_date is null or p.to_date >= ${f.today}))`,
           total: sql<number>`count(*) over ()`.mapWith(Number),
         })

@@ -233,6 +233,7 @@ describe("parseMemberWorkbook", () => {
         message: "Ngày chính thức không được trước ngày vào Đảng",
       },
       { row: 11, column: "Ngày sinh", message: "Ngày nằm ngoài khoảng cho phép" },
+      { row: 11, column: "Số thẻ đảng viên", message: "Số thẻ trùng với dòng 5" },
     ]);
   });
 

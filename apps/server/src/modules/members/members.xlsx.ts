@@ -317,12 +317,17 @@ function convertText(v: Plain): Converted {
 const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u;
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/u;
 
-/** Real Excel dates (exceljs gives them at UTC midnight) or text; existence is left to the contract. */
+const MINUTE = 60_000;
+
+/**
+ * Real Excel dates (exceljs gives them at UTC midnight; rounding to the minute absorbs serials like
+ * 31294.9999999 from other tools) or text; whether the day exists is left to the contract.
+ */
 function convertDate(v: Plain): Converted {
   if (v instanceof Date) {
     return Number.isNaN(v.getTime())
       ? { ok: false, message: DATE_FORMAT_MESSAGE }
-      : { ok: true, value: dateFromUtc(v) };
+      : { ok: true, value: dateFromUtc(new Date(Math.round(v.getTime() / MINUTE) * MINUTE)) };
   }
   if (typeof v !== "string") {
     return v !== null && typeof v === "object"
@@ -440,19 +445,27 @@ const DATE_KEYS = MEMBER_COLUMNS.filter((c) => c.kind === "date").map((c) => c.k
 /** Valid stand-ins for the non-date required fields, used only to probe the cross-date rules. */
 const DATE_PROBE_BASE = { unitId: PLACEHOLDER_UNIT_ID, fullName: "—", gender: "male" };
 
-function validateRow(raw: RawRow): { input: MemberImportInput | null; errors: ImportRowError[] } {
+/**
+ * Every problem of one row; `cardRows` (card → first row) spans the file, so a card number is
+ * flagged on its later rows even when the first one has other errors.
+ */
+function validateRow(
+  raw: RawRow,
+  cardRows: Map<string, number>,
+): { input: MemberImportInput | null; errors: ImportRowError[] } {
   // `order` sorts a row's errors by column; data under a missing header goes last.
   const errors: { order: number; column: string; message: string }[] = raw.stray.map((letter) => ({
     order: MEMBER_COLUMNS.length,
     column: `Cột ${letter}`,
     message: "Có dữ liệu nhưng cột không có tiêu đề",
   }));
+  const failed = new Set<string>();
   const fail = (key: string, message: string) => {
+    failed.add(key);
     const order = COLUMN_INDEX.get(key) ?? MEMBER_COLUMNS.length;
     errors.push({ order, column: MEMBER_COLUMNS[order]?.header ?? key, message });
   };
   const candidate: Record<string, string | null> = { unitId: PLACEHOLDER_UNIT_ID };
-  const unreadable = new Set<string>();
   for (const column of MEMBER_COLUMNS) {
     const v = raw.values.get(column) ?? null;
     const converted: Converted = isBlank(v)
@@ -464,10 +477,10 @@ function validateRow(raw: RawRow): { input: MemberImportInput | null; errors: Im
       candidate[column.key] = converted.value;
     } else {
       fail(column.key, converted.message);
-      unreadable.add(column.key);
     }
   }
 
+  const unreadable = new Set(failed);
   const reported = new Set<string>();
   const collect = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) => {
     for (const issue of issues) {
@@ -487,6 +500,13 @@ function validateRow(raw: RawRow): { input: MemberImportInput | null; errors: Im
     const dates = Object.fromEntries(DATE_KEYS.map((k) => [k, candidate[k]]));
     const probe = createMemberInput.safeParse({ ...DATE_PROBE_BASE, ...dates });
     if (!probe.success) collect(probe.error.issues);
+  }
+
+  const card = failed.has("cardNumber") ? undefined : candidate.cardNumber?.trim().toUpperCase();
+  if (card) {
+    const firstRow = cardRows.get(card);
+    if (firstRow === undefined) cardRows.set(card, raw.row);
+    else fail("cardNumber", `Số thẻ trùng với dòng ${firstRow}`);
   }
 
   if (!result.success || errors.length > 0) {
@@ -531,23 +551,10 @@ export async function parseMemberWorkbook(data: Buffer): Promise<ParsedWorkbook>
   const rows: ParsedWorkbook["rows"] = [];
   const errors: ImportRowError[] = [];
   const cardRows = new Map<string, number>();
-  const cardColumn = MEMBER_COLUMNS.find((c) => c.key === "cardNumber")?.header ?? "";
   for (const raw of raws) {
-    const checked = validateRow(raw);
+    const checked = validateRow(raw, cardRows);
     errors.push(...checked.errors);
-    if (!checked.input) continue;
-    const card = checked.input.cardNumber?.toUpperCase();
-    const firstRow = card === undefined ? undefined : cardRows.get(card);
-    if (card !== undefined && firstRow !== undefined) {
-      errors.push({
-        row: raw.row,
-        column: cardColumn,
-        message: `Số thẻ trùng với dòng ${firstRow}`,
-      });
-      continue;
-    }
-    if (card !== undefined) cardRows.set(card, raw.row);
-    rows.push({ row: raw.row, input: checked.input });
+    if (checked.input) rows.push({ row: raw.row, input: checked.input });
   }
   return { totalRows: raws.length, rows, errors };
 }

@@ -7,15 +7,22 @@ export type UnitRow = typeof units.$inferSelect;
 export type UnitWithCounts = UnitRow & { memberCount: number; childCount: number };
 
 /** Active members in the unit's subtree, and active direct children: one correlated count each. */
+// Correlated subqueries name the outer row explicitly: drizzle renders a lone column unqualified,
+// which inside the subquery would bind to the inner table.
+const outer = {
+  id: sql.raw('"units"."id"'),
+  tenantId: sql.raw('"units"."tenant_id"'),
+  path: sql.raw('"units"."path"'),
+};
 const countColumns = {
   memberCount: sql<number>`(
     select count(*)::int from ${members} m
-    where m.tenant_id = ${units.tenantId} and m.left_on is null
-      and m.unit_path like ${units.path} || '%'
+    where m.tenant_id = ${outer.tenantId} and m.left_on is null
+      and m.unit_path like ${outer.path} || '%'
   )`.as("member_count"),
   childCount: sql<number>`(
     select count(*)::int from ${units} c
-    where c.tenant_id = ${units.tenantId} and c.parent_id = ${units.id} and c.active
+    where c.tenant_id = ${outer.tenantId} and c.parent_id = ${outer.id} and c.active
   )`.as("child_count"),
 };
 

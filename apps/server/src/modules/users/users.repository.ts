@@ -8,7 +8,7 @@ export function createUsersRepository(db: DbOrTx) {
   function manageable(roots: readonly string[]): SQL {
     return sql`not exists (select 1 from ${grants} g join ${units} u
       on u.tenant_id = g.tenant_id and u.id = g.unit_id
-      where g.tenant_id = ${users.tenantId} and g.user_id = ${users.id}
+      where g.tenant_id = ${sql.raw('"users"."tenant_id"')} and g.user_id = ${sql.raw('"users"."id"')}
         and not (${withinAny(sql.raw("u.path"), roots)}))`;
   }
 

@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
+
+// DELETE /api/v1/users/:id/grants/:grantId
+export function revokeGrant(userId: string, grantId: string): Promise<void> {
+  return api.delete<undefined>(
+    `/api/v1/users/${encodeURIComponent(userId)}/grants/${encodeURIComponent(grantId)}`,
+  );
+}
+
+export function useRevokeGrant(userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (grantId: string) => revokeGrant(userId, grantId),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: queryKeys.users });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
+    },
+  });
+}
