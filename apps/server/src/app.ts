@@ -134,7 +134,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(
-        authRoutes({ auth, cookieSecure: opts.cookieSecure ?? false, absoluteHours: session.absoluteHours }),
+        authRoutes({
+          auth,
+          cookieSecure: opts.cookieSecure ?? false,
+          absoluteHours: session.absoluteHours,
+        }),
       );
       await api.register(unitsRoutes({ units: createUnitsService({ db }) }));
       await api.register(membersRoutes({ members: createMembersService({ db, clock }) }));

@@ -74,7 +74,9 @@ export async function startServer(env: Env): Promise<RunningServer> {
   if (logins.length > 0) {
     lines.push(`  Tài khoản mẫu (mật khẩu chung: DEMO_PASSWORD, mặc định "chibo-demo"):`);
     for (const l of logins) {
-      lines.push(`    ${l.username.padEnd(12)} ${(ROLE_VI[l.role] ?? l.role).padEnd(20)} ${l.unitName}`);
+      lines.push(
+        `    ${l.username.padEnd(12)} ${(ROLE_VI[l.role] ?? l.role).padEnd(20)} ${l.unitName}`,
+      );
     }
   }
   console.log(lines.join("\n") + "\n");

@@ -98,7 +98,9 @@ export async function createMember(
     status: official ? "official" : "probationary",
     cardNumber: extra.cardNumber ?? null,
   });
-  await db.insert(memberships).values({ tenantId, memberId: id, unitId: cell.id, fromDate: joinDate });
+  await db
+    .insert(memberships)
+    .values({ tenantId, memberId: id, unitId: cell.id, fromDate: joinDate });
   return { id, fullName };
 }
 
@@ -118,9 +120,9 @@ export async function createUser(
     passwordHash: await testHash(),
   });
   if (roleGrants.length > 0) {
-    await db.insert(grants).values(
-      roleGrants.map((g) => ({ tenantId, userId: id, unitId: g.unit.id, role: g.role })),
-    );
+    await db
+      .insert(grants)
+      .values(roleGrants.map((g) => ({ tenantId, userId: id, unitId: g.unit.id, role: g.role })));
   }
   const token = randomBytes(32).toString("base64url");
   const now = new Date(TEST_NOW);

@@ -14,6 +14,8 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   engine: "pglite" | "postgres";
+  /** Applies the committed migrations with the engine's own migrator. */
+  migrate(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,7 +32,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
     const db = drizzle(pool, { schema });
-    return { db, engine: "postgres", close: () => pool.end() };
+    const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+    return {
+      db,
+      engine: "postgres",
+      migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }),
+      close: () => pool.end(),
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -40,20 +48,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     ...(config.loadFrom ? { loadDataDir: config.loadFrom } : {}),
   });
   const db = drizzle(client, { schema });
-  return { db, engine: "pglite", close: () => client.close() };
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  return {
+    db,
+    engine: "pglite",
+    migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }),
+    close: () => client.close(),
+  };
 }
 
 /** Applies the committed migrations; safe to call at every start. */
-export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.engine === "postgres") {
-    const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-    await migrate(database.db as Parameters<typeof migrate>[0], {
-      migrationsFolder: MIGRATIONS_DIR,
-    });
-  } else {
-    const { migrate } = await import("drizzle-orm/pglite/migrator");
-    await migrate(database.db as Parameters<typeof migrate>[0], {
-      migrationsFolder: MIGRATIONS_DIR,
-    });
-  }
+export function migrateDatabase(database: Database): Promise<void> {
+  return database.migrate();
 }

@@ -392,7 +392,11 @@ export const THEMES: Record<ThemeName, Theme> = {
       },
       {
         name: "Khối Kỹ thuật – Hành chính",
-        cells: ["Phòng Kỹ thuật – Công nghệ", "Phòng Tổ chức – Hành chính", "Phòng Dịch vụ quảng cáo"],
+        cells: [
+          "Phòng Kỹ thuật – Công nghệ",
+          "Phòng Tổ chức – Hành chính",
+          "Phòng Dịch vụ quảng cáo",
+        ],
       },
     ],
     maleShare: 0.55,
@@ -931,7 +935,12 @@ export const ORGANISATIONS: readonly OrgSpec[] = [
     size: 2,
     branch: "Chi nhánh {D}",
   },
-  { name: "Bệnh viện Lao và Bệnh phổi tỉnh", unitType: "public_service", theme: "hospital", size: 1 },
+  {
+    name: "Bệnh viện Lao và Bệnh phổi tỉnh",
+    unitType: "public_service",
+    theme: "hospital",
+    size: 1,
+  },
   {
     name: "Quỹ Đầu tư phát triển tỉnh",
     unitType: "public_service",
@@ -1014,7 +1023,12 @@ export const EXTRA_ORGANISATIONS: readonly OrgSpec[] = [
   "Quỹ Bảo vệ và Phát triển rừng",
   "Trường Phổ thông dân tộc nội trú tỉnh",
   "Đoàn Nghệ thuật truyền thống tỉnh",
-].map((name) => ({ name, unitType: "public_service" as const, theme: "department" as const, size: 1 }));
+].map((name) => ({
+  name,
+  unitType: "public_service" as const,
+  theme: "department" as const,
+  size: 1,
+}));
 
 export const FAMILY_NAMES: readonly (readonly [string, number])[] = [
   ["Nguyễn", 30],

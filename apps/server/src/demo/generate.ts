@@ -232,7 +232,6 @@ interface Part {
 function allocate(
   total: number,
   specs: readonly { min: number; max: number; weight: number }[],
-  rng: Rng,
 ): number[] {
   const parts: Part[] = specs.map((s) => ({ ...s, count: s.min }));
   let rest = total - parts.reduce((sum, p) => sum + p.min, 0);
@@ -242,16 +241,18 @@ function allocate(
   while (rest > 0) {
     const open = parts.filter((p) => p.count < p.max);
     const weight = open.reduce((sum, p) => sum + p.weight, 0);
+    const shares = open.map((p) => ({ p, share: (rest * p.weight) / weight }));
     let given = 0;
-    for (const p of open) {
-      const add = Math.min(p.max - p.count, Math.floor((rest * p.weight) / weight));
+    for (const { p, share } of shares) {
+      const add = Math.min(p.max - p.count, Math.floor(share));
       p.count += add;
       given += add;
     }
     if (given === 0) {
-      // The proportional shares rounded to nothing: hand out the remainder one at a time.
-      rng.weighted(open.map((p) => [p, p.weight] as const)).count += 1;
-      given = 1;
+      // Every share rounded to nothing: one more each for the largest remainders (stable sort).
+      shares.sort((a, b) => b.share - a.share);
+      for (const { p } of shares.slice(0, rest)) p.count += 1;
+      given = Math.min(rest, shares.length);
     }
     rest -= given;
   }
@@ -360,9 +361,23 @@ const THEORY_LEVELS = ["Sơ cấp", "Trung cấp", "Cao cấp"] as const;
 type TheoryLevel = (typeof THEORY_LEVELS)[number];
 
 function politicalTheory(rng: Rng, age: number): TheoryLevel {
-  if (age < 35) return rng.weighted([["Sơ cấp", 75], ["Trung cấp", 22], ["Cao cấp", 3]]);
-  if (age < 50) return rng.weighted([["Sơ cấp", 40], ["Trung cấp", 45], ["Cao cấp", 15]]);
-  return rng.weighted([["Sơ cấp", 25], ["Trung cấp", 50], ["Cao cấp", 25]]);
+  if (age < 35)
+    return rng.weighted([
+      ["Sơ cấp", 75],
+      ["Trung cấp", 22],
+      ["Cao cấp", 3],
+    ]);
+  if (age < 50)
+    return rng.weighted([
+      ["Sơ cấp", 40],
+      ["Trung cấp", 45],
+      ["Cao cấp", 15],
+    ]);
+  return rng.weighted([
+    ["Sơ cấp", 25],
+    ["Trung cấp", 50],
+    ["Cao cấp", 25],
+  ]);
 }
 
 function atLeast(current: string, level: TheoryLevel): string {
@@ -375,7 +390,7 @@ function atLeast(current: string, level: TheoryLevel): string {
  * hold their congress in April–May, grassroots committees in June.
  */
 function termStart(rng: Rng, today: string, of: "cell" | "committee"): string {
-  let year = yearOf(today) - (((yearOf(today) - 2020) % 5) + 5) % 5;
+  let year = yearOf(today) - ((((yearOf(today) - 2020) % 5) + 5) % 5);
   if (today < `${year}-07-01`) year -= 5;
   return of === "cell"
     ? dateBetween(rng, `${year}-04-01`, `${year}-05-31`)
@@ -465,7 +480,8 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
   const isCommittee = new Set(ranked.slice(0, committeeCount).map((r) => r.index));
   const committeeSpecs = specs.filter((_, i) => isCommittee.has(i));
   const childCells = opts.cells - (opts.grassroots - committeeCount);
-  const minChildren = committeeCount === 0 ? 0 : Math.min(3, Math.floor(childCells / committeeCount));
+  const minChildren =
+    committeeCount === 0 ? 0 : Math.min(3, Math.floor(childCells / committeeCount));
   const childCounts = allocate(
     childCells,
     committeeSpecs.map((s) => ({
@@ -473,7 +489,6 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
       max: s.size === 3 ? 30 : 12,
       weight: (s.size === 3 ? 2.6 : 1) * (0.6 + 0.8 * rng.next()),
     })),
-    rng,
   );
   // The three largest đảng bộ (with ten cells or more) get đảng bộ bộ phận.
   const withSubs = new Set(
@@ -498,9 +513,8 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
       min: large.has(i) ? LARGE_CELL : MIN_CELL_MEMBERS,
       max: MAX_CELL_MEMBERS,
       // Forced-large cells already hold 30; a small weight keeps them below the cap.
-      weight: (large.has(i) ? 0.4 : 1) * Math.exp(0.6 * rng.normal()),
+      weight: (large.has(i) ? 0.4 : 1) * Math.min(3, Math.exp(0.6 * rng.normal())),
     })),
-    rng,
   );
 
   // --- The tree.
@@ -533,7 +547,13 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
       addCell(root, "grassroots_cell", `Chi bộ ${spec.name}`, orgCode, theme, null);
       return;
     }
-    const org = addUnit(root, "grassroots_committee", `Đảng bộ ${spec.name}`, orgCode, spec.unitType);
+    const org = addUnit(
+      root,
+      "grassroots_committee",
+      `Đảng bộ ${spec.name}`,
+      orgCode,
+      spec.unitType,
+    );
     const count = childCounts[committeeIndex] ?? 0;
     const sections = sectionsOf(spec);
     let child = 0;
@@ -546,7 +566,6 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
       const perSub = allocate(
         count - direct,
         subSections.map((s) => ({ min: 2, max: Number.POSITIVE_INFINITY, weight: s.cells.length })),
-        rng,
       );
       subSections.forEach((section, s) => {
         const sub = addUnit(
@@ -717,7 +736,13 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
           });
           history.push(
             { kind: "created", date: joinDate, fromUnitId: null, toUnitId: null, note: null },
-            { kind: "transferred", date: since, fromUnitId: previous.unit.id, toUnitId: cell.unit.id, note: null },
+            {
+              kind: "transferred",
+              date: since,
+              fromUnitId: previous.unit.id,
+              toUnitId: cell.unit.id,
+              note: null,
+            },
           );
         } else {
           // Came from outside the bloc: the register here starts on arrival.
@@ -733,7 +758,13 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
           );
         }
       } else {
-        history.push({ kind: "created", date: joinDate, fromUnitId: null, toUnitId: null, note: null });
+        history.push({
+          kind: "created",
+          date: joinDate,
+          fromUnitId: null,
+          toUnitId: null,
+          note: null,
+        });
       }
       memberships.push({
         id: newId(),
@@ -744,7 +775,13 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
         toDate: leftOn,
       });
       if (officialDate !== null) {
-        history.push({ kind: "made_official", date: officialDate, fromUnitId: null, toUnitId: null, note: null });
+        history.push({
+          kind: "made_official",
+          date: officialDate,
+          fromUnitId: null,
+          toUnitId: null,
+          note: null,
+        });
       }
       if (fate === "exempt" && officialDate !== null) {
         const reason = illness ? EXEMPTION_REASONS.illness : EXEMPTION_REASONS.age;
@@ -754,7 +791,13 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
           addDays(today, -15),
         );
         exemptions.push({ id: newId(), tenantId, memberId: id, fromDate, toDate: null, reason });
-        history.push({ kind: "exempted", date: fromDate, fromUnitId: null, toUnitId: null, note: reason });
+        history.push({
+          kind: "exempted",
+          date: fromDate,
+          fromUnitId: null,
+          toUnitId: null,
+          note: reason,
+        });
       }
       if (leftOn !== null) {
         history.push({
@@ -800,7 +843,9 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
   for (const cell of cells) {
     const list = byCell.get(cell.unit.id) ?? [];
     const pool = list.filter((i) => i.fate === "ordinary");
-    const officials = list.filter((i) => i.member.status === "official" && i.member.leftOn === null);
+    const officials = list.filter(
+      (i) => i.member.status === "official" && i.member.leftOn === null,
+    );
     const start = termStart(rng, today, "cell");
     const take = (): MemberInfo | undefined => {
       if (pool.length === 0) return undefined;
@@ -904,9 +949,8 @@ function demoUsers(ctx: {
   const committeeMember = board[0] ?? lead;
   const supervisor = board[1];
   const ordinary =
-    ctx.infos.find(
-      (i) => i.cell === cell && i.fate === "ordinary" && !holders.has(i.member.id),
-    ) ?? ctx.infos.find((i) => i.cell === cell && i !== lead && i.member.leftOn === null);
+    ctx.infos.find((i) => i.cell === cell && i.fate === "ordinary" && !holders.has(i.member.id)) ??
+    ctx.infos.find((i) => i.cell === cell && i !== lead && i.member.leftOn === null);
 
   const user = (
     username: DemoUsername,

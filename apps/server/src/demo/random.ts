@@ -121,38 +121,79 @@ export function uuidFrom(rng: Rng): string {
   ].join("-");
 }
 
-const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
+// Dates are "YYYY-MM-DD" strings; the arithmetic is on proleptic Gregorian day numbers (Howard
+// Hinnant's civil-date algorithms), which is several times faster than going through Date objects.
 
 function parts(iso: string): [number, number, number] {
-  const m = ISO_DATE.exec(iso);
-  if (m === null) throw new RangeError(`not an ISO date: ${iso}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (iso.length !== 10 || iso.charAt(4) !== "-" || iso.charAt(7) !== "-") {
+    throw new RangeError(`not an ISO date: ${iso}`);
+  }
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) {
+    throw new RangeError(`not an ISO date: ${iso}`);
+  }
+  return [y, m, d];
 }
 
-/** Days since 1970-01-01 (UTC), for comparing and offsetting dates. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01, for comparing and offsetting dates. */
 export function dayNumber(iso: string): number {
   const [y, m, d] = parts(iso);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  return daysFromCivil(y, m, d);
+}
+
+export function isoOfDay(day: number): string {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
 }
 
 /** Throws unless `iso` is a real calendar day written YYYY-MM-DD. */
 export function assertDate(iso: string): void {
-  if (isoOfDay(dayNumber(iso)) !== iso) throw new RangeError(`not a calendar date: ${iso}`);
-}
-
-export function isoOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const [y, m, d] = parts(iso);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
+    throw new RangeError(`not a calendar date: ${iso}`);
+  }
 }
 
 export function addDays(iso: string, days: number): string {
   return isoOfDay(dayNumber(iso) + days);
 }
 
-/** Same day `years` later (29 February rolls to 1 March). */
+/** Same day `years` later (29 February rolls to 1 March, as probationEnds does). */
 export function addYears(iso: string, years: number): string {
   const [y, m, d] = parts(iso);
-  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+  const year = y + years;
+  if (d > daysInMonth(year, m)) return `${String(year).padStart(4, "0")}-${pad2(m + 1)}-01`;
+  return `${String(year).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
 }
 
 export function yearOf(iso: string): number {

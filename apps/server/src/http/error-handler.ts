@@ -83,21 +83,39 @@ export function registerErrorHandler(app: FastifyInstance): void {
         details,
       );
     }
-    const status = "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : 500;
+    const status =
+      "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : 500;
     if (status === 429) {
-      return sendProblem(reply, request, 429, "too_many_attempts", "Quá nhiều yêu cầu, vui lòng thử lại sau");
+      return sendProblem(
+        reply,
+        request,
+        429,
+        "too_many_attempts",
+        "Quá nhiều yêu cầu, vui lòng thử lại sau",
+      );
     }
     if (status === 413) {
       return sendProblem(reply, request, 413, "payload_too_large", "Dữ liệu gửi lên quá lớn");
     }
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, empty body.
-      return sendProblem(reply, request, status, "validation_failed", `Yêu cầu không hợp lệ: ${error.message}`, [
-        { path: "body", message: error.message },
-      ]);
+      return sendProblem(
+        reply,
+        request,
+        status,
+        "validation_failed",
+        `Yêu cầu không hợp lệ: ${error.message}`,
+        [{ path: "body", message: error.message }],
+      );
     }
     request.log.error({ err: error }, "unhandled error");
-    return sendProblem(reply, request, 500, "internal_error", "Đã xảy ra lỗi hệ thống, vui lòng thử lại");
+    return sendProblem(
+      reply,
+      request,
+      500,
+      "internal_error",
+      "Đã xảy ra lỗi hệ thống, vui lòng thử lại",
+    );
   });
 
   app.setNotFoundHandler((request, reply) =>

@@ -28,8 +28,7 @@ export const text = (max: number) =>
     .string()
     .trim()
     .max(max, { message: `Tối đa ${max} ký tự` });
-export const requiredText = (max: number) =>
-  text(max).min(1, { message: "Không được để trống" });
+export const requiredText = (max: number) => text(max).min(1, { message: "Không được để trống" });
 export const optionalText = (max: number) =>
   text(max)
     .transform((s) => (s === "" ? null : s))

@@ -56,7 +56,11 @@ function datesInOrder(
   ctx: z.core.$RefinementCtx,
 ) {
   if (isValidDate(v.birthDate) && isValidDate(v.joinDate) && v.joinDate <= v.birthDate) {
-    ctx.addIssue({ code: "custom", path: ["joinDate"], message: "Ngày vào Đảng phải sau ngày sinh" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["joinDate"],
+      message: "Ngày vào Đảng phải sau ngày sinh",
+    });
   }
   if (isValidDate(v.joinDate) && isValidDate(v.officialDate) && v.officialDate < v.joinDate) {
     ctx.addIssue({

@@ -38,7 +38,8 @@ export type UnitDetailDto = z.infer<typeof unitDetailDto>;
 
 export const listUnitsQuery = z.object({
   parentId: z.uuid().optional(),
-  includeInactive: z.coerce.boolean().default(false),
+  // A query-string flag: "false" and "0" mean false (z.coerce.boolean would read any non-empty text as true).
+  includeInactive: z.stringbool().default(false),
 });
 export type ListUnitsQuery = z.infer<typeof listUnitsQuery>;
 

@@ -46,7 +46,9 @@ export const userDto = z.object({
 });
 export type UserDto = z.infer<typeof userDto>;
 
-export const listUsersQuery = pageQuery.extend({ q: z.string().trim().max(LIMITS.name).optional() });
+export const listUsersQuery = pageQuery.extend({
+  q: z.string().trim().max(LIMITS.name).optional(),
+});
 export const userPageDto = pageOf(userDto);
 
 export const auditEntryDto = z.object({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testContext } from "../../../test/db.js";
-import { createOrg, createUser, TEST_PASSWORD, uniq } from "../../../test/factories.js";
+import { testContext } from "#test/db";
+import { createOrg, createUser, TEST_PASSWORD, uniq } from "#test/factories";
 
 function cookieOf(setCookie: string | string[] | undefined): string {
   const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
@@ -11,7 +11,9 @@ describe("auth", () => {
   it("logs in, reads /me with grants and actions, and logs out", async () => {
     const { app, database } = await testContext();
     const org = await createOrg(database.db);
-    const user = await createUser(database.db, org.tenantId, [{ role: "cell_lead", unit: org.cellA1 }]);
+    const user = await createUser(database.db, org.tenantId, [
+      { role: "cell_lead", unit: org.cellA1 },
+    ]);
     const res = await app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
@@ -25,11 +27,17 @@ describe("auth", () => {
     const me = await app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie } });
     expect(me.statusCode).toBe(200);
     const body = me.json<{ grants: { role: string; unitId: string }[]; actions: string[] }>();
-    expect(body.grants).toEqual([expect.objectContaining({ role: "cell_lead", unitId: org.cellA1.id })]);
+    expect(body.grants).toEqual([
+      expect.objectContaining({ role: "cell_lead", unitId: org.cellA1.id }),
+    ]);
     expect(body.actions).toContain("member.write");
     expect(body.actions).not.toContain("user.manage");
 
-    const out = await app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: { cookie } });
+    const out = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/logout",
+      headers: { cookie },
+    });
     expect(out.statusCode).toBe(204);
     const after = await app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie } });
     expect(after.statusCode).toBe(401);
@@ -40,7 +48,9 @@ describe("auth", () => {
   it("rejects a wrong password without telling which part was wrong", async () => {
     const { app, database } = await testContext();
     const org = await createOrg(database.db);
-    const user = await createUser(database.db, org.tenantId, [{ role: "member", unit: org.cellA1 }]);
+    const user = await createUser(database.db, org.tenantId, [
+      { role: "member", unit: org.cellA1 },
+    ]);
     for (const username of [user.username, uniq("nobody")]) {
       const res = await app.inject({
         method: "POST",
@@ -55,7 +65,9 @@ describe("auth", () => {
   it("throttles a username after repeated failures, even with the right password", async () => {
     const { app, database } = await testContext();
     const org = await createOrg(database.db);
-    const user = await createUser(database.db, org.tenantId, [{ role: "member", unit: org.cellA1 }]);
+    const user = await createUser(database.db, org.tenantId, [
+      { role: "member", unit: org.cellA1 },
+    ]);
     for (let i = 0; i < 5; i++) {
       const res = await app.inject({
         method: "POST",
@@ -94,7 +106,9 @@ describe("auth", () => {
   it("changes the password: wrong current password refused, new one works, others logged out", async () => {
     const { app, database } = await testContext();
     const org = await createOrg(database.db);
-    const user = await createUser(database.db, org.tenantId, [{ role: "member", unit: org.cellA1 }]);
+    const user = await createUser(database.db, org.tenantId, [
+      { role: "member", unit: org.cellA1 },
+    ]);
     const other = await app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
@@ -108,7 +122,10 @@ describe("auth", () => {
       payload: { currentPassword: "khong-dung-dau", newPassword: "mat-khau-moi-2026" },
     });
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json()).toMatchObject({ code: "wrong_password", details: [{ path: "body.currentPassword" }] });
+    expect(wrong.json()).toMatchObject({
+      code: "wrong_password",
+      details: [{ path: "body.currentPassword" }],
+    });
     const short = await app.inject({
       method: "POST",
       url: "/api/v1/me/password",
@@ -124,9 +141,17 @@ describe("auth", () => {
       payload: { currentPassword: TEST_PASSWORD, newPassword: "mat-khau-moi-2026" },
     });
     expect(ok.statusCode).toBe(204);
-    const stale = await app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: otherCookie } });
+    const stale = await app.inject({
+      method: "GET",
+      url: "/api/v1/me",
+      headers: { cookie: otherCookie },
+    });
     expect(stale.statusCode).toBe(401);
-    const still = await app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: user.cookie } });
+    const still = await app.inject({
+      method: "GET",
+      url: "/api/v1/me",
+      headers: { cookie: user.cookie },
+    });
     expect(still.statusCode).toBe(200);
     const relogin = await app.inject({
       method: "POST",
@@ -144,7 +169,9 @@ describe("auth", () => {
     const doc = await app.inject({ method: "GET", url: "/api/openapi.json" });
     expect(doc.statusCode).toBe(200);
     const paths = Object.keys(doc.json<{ paths: Record<string, unknown> }>().paths);
-    expect(paths).toEqual(expect.arrayContaining(["/api/v1/auth/login", "/api/v1/me", "/api/v1/members"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["/api/v1/auth/login", "/api/v1/me", "/api/v1/members"]),
+    );
     const docs = await app.inject({ method: "GET", url: "/api/docs" });
     expect([200, 302]).toContain(docs.statusCode);
   });

@@ -1,11 +1,7 @@
 import { z } from "zod";
 import { changePasswordInput, loginInput, meDto } from "@chibo/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import {
-  clearSessionCookie,
-  requireActor,
-  setSessionCookie,
-} from "../../http/auth.js";
+import { clearSessionCookie, requireActor, setSessionCookie } from "../../http/auth.js";
 import { unauthenticated } from "../../http/errors.js";
 import type { AuthService } from "./auth.service.js";
 

@@ -31,7 +31,12 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
       userId,
       tenantId,
       username,
-      grants: grants.map((g) => ({ id: g.id, role: g.role, unitId: g.unitId, unitPath: g.unitPath })),
+      grants: grants.map((g) => ({
+        id: g.id,
+        role: g.role,
+        unitId: g.unitId,
+        unitPath: g.unitPath,
+      })),
     };
   }
 

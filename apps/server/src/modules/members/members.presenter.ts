@@ -77,7 +77,12 @@ export function presentMember(
     leftOn: m.leftOn,
     leaveKind: m.leaveKind,
     exemptions: showPrivate
-      ? extra.exemptions.map((e) => ({ id: e.id, from: e.fromDate, to: e.toDate, reason: e.reason }))
+      ? extra.exemptions.map((e) => ({
+          id: e.id,
+          from: e.fromDate,
+          to: e.toDate,
+          reason: e.reason,
+        }))
       : [],
     positions: extra.positions.map((p) => ({
       id: p.id,

@@ -59,7 +59,11 @@ export function createMembersRepository(db: DbOrTx) {
           : f.status === "all"
             ? undefined
             : and(isNull(members.leftOn), f.status ? eq(members.status, f.status) : undefined),
-        f.exempt === "yes" ? exemptOn(f.today) : f.exempt === "no" ? sql`not ${exemptOn(f.today)}` : undefined,
+        f.exempt === "yes"
+          ? exemptOn(f.today)
+          : f.exempt === "no"
+            ? sql`not ${exemptOn(f.today)}`
+            : undefined,
       );
       const rows = await db
         .select({
@@ -75,7 +79,9 @@ export function createMembersRepository(db: DbOrTx) {
           leftOn: members.leftOn,
           leaveKind: members.leaveKind,
           exempt: sql<boolean>`${exemptOn(f.today)}`,
-          positions: sql<string[] | null>`(select array_agg(p.title order by p.title) from ${positions} p
+          positions: sql<
+            string[] | null
+          >`(select array_agg(p.title order by p.title) from ${positions} p
             where p.tenant_id = ${outerMember.tenantId} and p.member_id = ${outerMember.id}
               and p.from_date <= ${f.today} and (p.to_date is null or p.to_date >= ${f.today}))`,
           total: sql<number>`count(*) over ()`.mapWith(Number),
@@ -95,7 +101,12 @@ export function createMembersRepository(db: DbOrTx) {
     },
 
     /** Every member of the scope for export, in name order (no paging). */
-    async exportRows(tenantId: string, roots: readonly string[], includeLeft: boolean, today: string) {
+    async exportRows(
+      tenantId: string,
+      roots: readonly string[],
+      includeLeft: boolean,
+      today: string,
+    ) {
       return db
         .select({
           member: members,
@@ -136,7 +147,12 @@ export function createMembersRepository(db: DbOrTx) {
         const rows = await db
           .select({ card: members.cardNumber })
           .from(members)
-          .where(and(eq(members.tenantId, tenantId), inArray(members.cardNumber, cards.slice(i, i + 1000))));
+          .where(
+            and(
+              eq(members.tenantId, tenantId),
+              inArray(members.cardNumber, cards.slice(i, i + 1000)),
+            ),
+          );
         for (const r of rows) if (r.card) found.add(r.card);
       }
       return found;
@@ -152,7 +168,9 @@ export function createMembersRepository(db: DbOrTx) {
       const [row] = await db
         .update(members)
         .set({ ...patch, version: version + 1, updatedAt: new Date() })
-        .where(and(eq(members.tenantId, tenantId), eq(members.id, id), eq(members.version, version)))
+        .where(
+          and(eq(members.tenantId, tenantId), eq(members.id, id), eq(members.version, version)),
+        )
         .returning();
       return row;
     },
@@ -196,7 +214,10 @@ export function createMembersRepository(db: DbOrTx) {
           toUnitName: to.name,
         })
         .from(memberEvents)
-        .leftJoin(from, and(eq(from.tenantId, memberEvents.tenantId), eq(from.id, memberEvents.fromUnitId)))
+        .leftJoin(
+          from,
+          and(eq(from.tenantId, memberEvents.tenantId), eq(from.id, memberEvents.fromUnitId)),
+        )
         .leftJoin(to, and(eq(to.tenantId, memberEvents.tenantId), eq(to.id, memberEvents.toUnitId)))
         .where(and(eq(memberEvents.tenantId, tenantId), eq(memberEvents.memberId, memberId)))
         .orderBy(desc(memberEvents.date), desc(memberEvents.seq));
@@ -247,7 +268,10 @@ export function createMembersRepository(db: DbOrTx) {
           toDate: positions.toDate,
         })
         .from(positions)
-        .innerJoin(units, and(eq(units.tenantId, positions.tenantId), eq(units.id, positions.unitId)))
+        .innerJoin(
+          units,
+          and(eq(units.tenantId, positions.tenantId), eq(units.id, positions.unitId)),
+        )
         .where(and(eq(positions.tenantId, tenantId), eq(positions.memberId, memberId)))
         .orderBy(desc(positions.fromDate));
     },

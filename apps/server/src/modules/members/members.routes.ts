@@ -74,7 +74,11 @@ export function membersRoutes(deps: { members: MembersService }): FastifyPluginA
       async (request) => {
         const actor = requireActor(request);
         if (!request.isMultipart()) {
-          throw invalid("file", "Cần gửi tệp .xlsx trong trường file (multipart/form-data)", "invalid_workbook");
+          throw invalid(
+            "file",
+            "Cần gửi tệp .xlsx trong trường file (multipart/form-data)",
+            "invalid_workbook",
+          );
         }
         const part = await request.file({ limits: { fileSize: LIMITS.importFileBytes, files: 1 } });
         if (!part) throw invalid("file", "Chưa chọn tệp", "invalid_workbook");
@@ -93,7 +97,10 @@ export function membersRoutes(deps: { members: MembersService }): FastifyPluginA
         },
       },
       async (request, reply) => {
-        const { file, name } = await members.exportWorkbook(requireActor(request), request.query.unitId);
+        const { file, name } = await members.exportWorkbook(
+          requireActor(request),
+          request.query.unitId,
+        );
         return reply.type(XLSX).header("content-disposition", attachment(name)).send(file);
       },
     );
@@ -113,7 +120,9 @@ export function membersRoutes(deps: { members: MembersService }): FastifyPluginA
           response: { 200: z.object({ items: z.array(memberEventDto) }) },
         },
       },
-      async (request) => ({ items: await members.history(requireActor(request), request.params.id) }),
+      async (request) => ({
+        items: await members.history(requireActor(request), request.params.id),
+      }),
     );
 
     app.post(
@@ -178,7 +187,8 @@ export function membersRoutes(deps: { members: MembersService }): FastifyPluginA
     app.post(
       "/members/:id/positions",
       { schema: { tags, params: idParams, body: positionInput, response: { 200: memberDto } } },
-      async (request) => members.addPosition(requireActor(request), request.params.id, request.body),
+      async (request) =>
+        members.addPosition(requireActor(request), request.params.id, request.body),
     );
 
     app.post(

@@ -82,7 +82,11 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   const repo = createMembersRepository(db);
 
-  async function loadMember(r: ReturnType<typeof createMembersRepository>, actor: Actor, id: string) {
+  async function loadMember(
+    r: ReturnType<typeof createMembersRepository>,
+    actor: Actor,
+    id: string,
+  ) {
     const member = await r.find(actor.tenantId, id);
     if (!member) throw notFound("member");
     authorize(actor, "member.read", member.unitPath, "member", "member.read");
@@ -98,7 +102,12 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
     return { r, member };
   }
 
-  async function loadCell(r: ReturnType<typeof createMembersRepository>, actor: Actor, unitId: string, path: string) {
+  async function loadCell(
+    r: ReturnType<typeof createMembersRepository>,
+    actor: Actor,
+    unitId: string,
+    path: string,
+  ) {
     const unit = await r.unit(actor.tenantId, unitId);
     if (!unit) throw notFound("unit");
     authorize(actor, "member.write", unit.path, "unit");
@@ -132,7 +141,12 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
     member: MemberRow,
     kind: Parameters<ReturnType<typeof createMembersRepository>["insertEvents"]>[0][number]["kind"],
     date: string,
-    extra: { fromUnitId?: string | null; toUnitId?: string | null; note?: string | null; data?: Record<string, unknown> } = {},
+    extra: {
+      fromUnitId?: string | null;
+      toUnitId?: string | null;
+      note?: string | null;
+      data?: Record<string, unknown>;
+    } = {},
   ) {
     await createMembersRepository(tx).insertEvents([
       {
@@ -149,9 +163,18 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
     ]);
   }
 
-  async function ensureCardFree(r: ReturnType<typeof createMembersRepository>, tenantId: string, card: string | null | undefined, exceptId?: string) {
+  async function ensureCardFree(
+    r: ReturnType<typeof createMembersRepository>,
+    tenantId: string,
+    card: string | null | undefined,
+    exceptId?: string,
+  ) {
     if (card && (await r.cardTaken(tenantId, card, exceptId))) {
-      throw conflict("card_number_taken", "Số thẻ đảng viên đã có trong danh sách", "body.cardNumber");
+      throw conflict(
+        "card_number_taken",
+        "Số thẻ đảng viên đã có trong danh sách",
+        "body.cardNumber",
+      );
     }
   }
 
@@ -162,7 +185,12 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
     patch: Partial<MemberInsert>,
     action: string,
   ): Promise<MemberRow> {
-    const updated = await createMembersRepository(tx).update(actor.tenantId, member.id, member.version, patch);
+    const updated = await createMembersRepository(tx).update(
+      actor.tenantId,
+      member.id,
+      member.version,
+      patch,
+    );
     if (!updated) throw conflict("stale_version", "Hồ sơ đã được người khác sửa, vui lòng tải lại");
     await recordAudit(tx, actor, actor.tenantId, {
       action,
@@ -198,7 +226,10 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
       const privateRoots = scopeRoots(actor, "member.read_private");
       return {
         items: rows.map((r) =>
-          presentMemberSummary(r, privateRoots.some((p) => isWithin(r.unitPath, p))),
+          presentMemberSummary(
+            r,
+            privateRoots.some((p) => isWithin(r.unitPath, p)),
+          ),
         ),
         total,
         page: q.page,
@@ -271,14 +302,15 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
           throw conflict("stale_version", "Hồ sơ đã được người khác sửa, vui lòng tải lại");
         }
         const { version: _v, ...fields } = input;
-        const next = { ...member, ...fieldsToRow(fields) } as MemberRow;
+        const next: MemberRow = { ...member, ...fieldsToRow(fields) };
         if (next.joinDate && next.birthDate && next.joinDate <= next.birthDate) {
           throw invalid("body.joinDate", "Ngày vào Đảng phải sau ngày sinh");
         }
         if (next.joinDate && next.officialDate && next.officialDate < next.joinDate) {
           throw invalid("body.officialDate", "Ngày chính thức không được trước ngày vào Đảng");
         }
-        if (fields.cardNumber !== undefined) await ensureCardFree(r, actor.tenantId, fields.cardNumber, id);
+        if (fields.cardNumber !== undefined)
+          await ensureCardFree(r, actor.tenantId, fields.cardNumber, id);
         const patch = { ...fieldsToRow(fields), ...derived(next) };
         const updated = await updateAndAudit(tx, actor, member, patch, "member.update");
         if (member.status !== updated.status && updated.officialDate) {
@@ -343,12 +375,20 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
       return detail(actor, member);
     },
 
-    async endExemption(actor: Actor, id: string, exemptionId: string, to: string): Promise<MemberDto> {
+    async endExemption(
+      actor: Actor,
+      id: string,
+      exemptionId: string,
+      to: string,
+    ): Promise<MemberDto> {
       const member = await db.transaction(async (tx) => {
         const { r, member } = await loadForWrite(tx, actor, id);
-        const exemption = (await r.exemptionsOf(actor.tenantId, id)).find((e) => e.id === exemptionId);
+        const exemption = (await r.exemptionsOf(actor.tenantId, id)).find(
+          (e) => e.id === exemptionId,
+        );
         if (!exemption) throw notFound("exemption");
-        if (to < exemption.fromDate) throw invalid("body.to", "Ngày kết thúc không được trước ngày bắt đầu");
+        if (to < exemption.fromDate)
+          throw invalid("body.to", "Ngày kết thúc không được trước ngày bắt đầu");
         await r.endExemption(actor.tenantId, exemptionId, to);
         await event(tx, actor, member, "exemption_ended", to);
         await recordAudit(tx, actor, actor.tenantId, {
@@ -370,7 +410,8 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
         const { r, member } = await loadForWrite(tx, actor, id);
         requireActive(member);
         const target = await loadCell(r, actor, input.toUnitId, "body.toUnitId");
-        if (target.id === member.unitId) throw invalid("body.toUnitId", "Đảng viên đã ở chi bộ này");
+        if (target.id === member.unitId)
+          throw invalid("body.toUnitId", "Đảng viên đã ở chi bộ này");
         if (member.joinDate && input.date < member.joinDate) {
           throw invalid("body.date", "Ngày chuyển không được trước ngày vào Đảng");
         }
@@ -434,13 +475,18 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
         authorize(actor, "member.write", unit.path, "unit");
         // A member holds positions in their own cell or in an organisation above it.
         if (!isWithin(member.unitPath, unit.path)) {
-          throw invalid("body.unitId", "Chức vụ phải thuộc chi bộ của đảng viên hoặc cấp ủy cấp trên");
+          throw invalid(
+            "body.unitId",
+            "Chức vụ phải thuộc chi bộ của đảng viên hoặc cấp ủy cấp trên",
+          );
         }
         const cellTitle = input.title !== "committee_member";
         if (cellTitle !== (unit.kind === "cell")) {
           throw invalid(
             "body.title",
-            cellTitle ? "Bí thư, phó bí thư, chi ủy viên là chức vụ của chi bộ" : "Cấp ủy viên là chức vụ của đảng bộ",
+            cellTitle
+              ? "Bí thư, phó bí thư, chi ủy viên là chức vụ của chi bộ"
+              : "Cấp ủy viên là chức vụ của đảng bộ",
           );
         }
         const created = await r.insertPosition({
@@ -460,20 +506,32 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
           entity: "position",
           entityId: created?.id ?? null,
           unitPath: unit.path,
-          after: { memberId: id, unitId: unit.id, title: input.title, from: input.from, to: input.to ?? null },
+          after: {
+            memberId: id,
+            unitId: unit.id,
+            title: input.title,
+            from: input.from,
+            to: input.to ?? null,
+          },
         });
         return member;
       });
       return detail(actor, member);
     },
 
-    async endPosition(actor: Actor, id: string, positionId: string, to: string): Promise<MemberDto> {
+    async endPosition(
+      actor: Actor,
+      id: string,
+      positionId: string,
+      to: string,
+    ): Promise<MemberDto> {
       const member = await db.transaction(async (tx) => {
         const { r, member } = await loadForWrite(tx, actor, id);
         const position = (await r.positionsOf(actor.tenantId, id)).find((p) => p.id === positionId);
         if (!position) throw notFound("position");
         authorize(actor, "member.write", position.unitPath, "position");
-        if (to < position.fromDate) throw invalid("body.to", "Ngày kết thúc không được trước ngày bắt đầu");
+        if (to < position.fromDate)
+          throw invalid("body.to", "Ngày kết thúc không được trước ngày bắt đầu");
         await r.endPosition(actor.tenantId, positionId, to);
         await event(tx, actor, member, "position_ended", to, {
           fromUnitId: position.unitId,
@@ -513,7 +571,11 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
       );
       for (const r of parsed.rows) {
         if (r.input.cardNumber && taken.has(r.input.cardNumber)) {
-          errors.push({ row: r.row, column: "Số thẻ đảng viên", message: "Số thẻ đảng viên đã có trong danh sách" });
+          errors.push({
+            row: r.row,
+            column: "Số thẻ đảng viên",
+            message: "Số thẻ đảng viên đã có trong danh sách",
+          });
         }
       }
       const badRows = new Set(errors.map((e) => e.row));
@@ -530,7 +592,9 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
           422,
           "import_has_errors",
           `Có ${badRows.size} dòng lỗi; chưa nhập dòng nào`,
-          errors.slice(0, 200).map((e) => ({ path: `rows.${e.row}.${e.column}`, message: e.message })),
+          errors
+            .slice(0, 200)
+            .map((e) => ({ path: `rows.${e.row}.${e.column}`, message: e.message })),
           { report },
         );
       }
@@ -538,7 +602,12 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
         const r = createMembersRepository(tx);
         const unit = await loadCell(r, actor, unitId, "query.unitId");
         const rows: MemberInsert[] = [];
-        const memberships: { tenantId: string; memberId: string; unitId: string; fromDate: string }[] = [];
+        const memberships: {
+          tenantId: string;
+          memberId: string;
+          unitId: string;
+          fromDate: string;
+        }[] = [];
         for (const g of good) {
           const id = randomUUID();
           const i = g.input;
@@ -556,7 +625,12 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
               officialDate: i.officialDate ?? null,
             }),
           });
-          memberships.push({ tenantId: actor.tenantId, memberId: id, unitId: unit.id, fromDate: i.joinDate });
+          memberships.push({
+            tenantId: actor.tenantId,
+            memberId: id,
+            unitId: unit.id,
+            fromDate: i.joinDate,
+          });
         }
         await r.insert(rows);
         await r.insertMemberships(memberships);
@@ -577,13 +651,20 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
           entity: "unit",
           entityId: unit.id,
           unitPath: unit.path,
-          after: { imported: rows.length, skipped: report.skipped, memberIds: rows.map((m) => m.id) },
+          after: {
+            imported: rows.length,
+            skipped: report.skipped,
+            memberIds: rows.map((m) => m.id),
+          },
         });
       });
       return { ...report, imported: good.length };
     },
 
-    async exportWorkbook(actor: Actor, unitId: string | undefined): Promise<{ file: Buffer; name: string }> {
+    async exportWorkbook(
+      actor: Actor,
+      unitId: string | undefined,
+    ): Promise<{ file: Buffer; name: string }> {
       let roots = scopeRoots(actor, "member.export");
       let title = "Danh sách đảng viên";
       if (unitId) {

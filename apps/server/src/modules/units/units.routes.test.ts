@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { testContext } from "../../../test/db.js";
-import { createOrg, createUser, uniq } from "../../../test/factories.js";
+import { testContext } from "#test/db";
+import { createOrg, createUser, uniq } from "#test/factories";
 import { auditLog, members, units } from "../../db/schema/index.js";
 
 type Json = Record<string, unknown>;
@@ -17,12 +17,23 @@ describe("units", () => {
   it("lists the caller's top units, then children with subtree member counts", async () => {
     const { app, database } = await testContext();
     const org = await createOrg(database.db);
-    const committee = await createUser(database.db, org.tenantId, [{ role: "committee", unit: org.dbA }]);
-    const top = await app.inject({ method: "GET", url: "/api/v1/units", headers: { cookie: committee.cookie } });
+    const committee = await createUser(database.db, org.tenantId, [
+      { role: "committee", unit: org.dbA },
+    ]);
+    const top = await app.inject({
+      method: "GET",
+      url: "/api/v1/units",
+      headers: { cookie: committee.cookie },
+    });
     expect(top.statusCode).toBe(200);
     const items = top.json<{ items: Json[] }>().items;
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ id: org.dbA.id, memberCount: 3, childCount: 2, kind: "committee" });
+    expect(items[0]).toMatchObject({
+      id: org.dbA.id,
+      memberCount: 3,
+      childCount: 2,
+      kind: "committee",
+    });
     const kids = await app.inject({
       method: "GET",
       url: `/api/v1/units?parentId=${org.dbA.id}`,
@@ -45,31 +56,61 @@ describe("units", () => {
     const { app, database } = await testContext();
     const org = await createOrg(database.db);
     const admin = await createUser(database.db, org.tenantId, [{ role: "admin", unit: org.root }]);
-    const lead = await createUser(database.db, org.tenantId, [{ role: "cell_lead", unit: org.cellA1 }]);
-    const a = await app.inject({ method: "GET", url: `/api/v1/units/${org.cellA1.id}`, headers: { cookie: admin.cookie } });
-    expect(a.json<{ ancestors: Json[] }>().ancestors.map((x) => x.id)).toEqual([org.root.id, org.dbA.id]);
-    const l = await app.inject({ method: "GET", url: `/api/v1/units/${org.cellA1.id}`, headers: { cookie: lead.cookie } });
+    const lead = await createUser(database.db, org.tenantId, [
+      { role: "cell_lead", unit: org.cellA1 },
+    ]);
+    const a = await app.inject({
+      method: "GET",
+      url: `/api/v1/units/${org.cellA1.id}`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(a.json<{ ancestors: Json[] }>().ancestors.map((x) => x.id)).toEqual([
+      org.root.id,
+      org.dbA.id,
+    ]);
+    const l = await app.inject({
+      method: "GET",
+      url: `/api/v1/units/${org.cellA1.id}`,
+      headers: { cookie: lead.cookie },
+    });
     expect(l.statusCode).toBe(200);
-    expect(l.json<{ ancestors: Json[]; meetingDay: number }>()).toMatchObject({ ancestors: [], meetingDay: 3 });
+    expect(l.json<{ ancestors: Json[]; meetingDay: number }>()).toMatchObject({
+      ancestors: [],
+      meetingDay: 3,
+    });
   });
 
   it("creates a child unit, checking level rules, code uniqueness and audit", async () => {
     const { app, database } = await testContext();
     const org = await createOrg(database.db);
-    const committee = await createUser(database.db, org.tenantId, [{ role: "committee", unit: org.dbA }]);
+    const committee = await createUser(database.db, org.tenantId, [
+      { role: "committee", unit: org.dbA },
+    ]);
     const code = uniq("CB");
     const res = await app.inject({
       method: "POST",
       url: "/api/v1/units",
       headers: { cookie: committee.cookie },
-      payload: { parentId: org.dbA.id, name: "Chi bộ Phòng A3", level: "cell", code, meetingDay: 5, unitType: "administrative" },
+      payload: {
+        parentId: org.dbA.id,
+        name: "Chi bộ Phòng A3",
+        level: "cell",
+        code,
+        meetingDay: 5,
+        unitType: "administrative",
+      },
     });
     expect(res.statusCode).toBe(201);
     const created = res.json<{ id: string; path: string; kind: string; meetingDay: number }>();
     expect(created).toMatchObject({ kind: "cell", meetingDay: 5 });
     expect(created.path).toBe(`${org.dbA.path}${created.id}/`);
-    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
-    expect(audit).toEqual([expect.objectContaining({ action: "unit.create", actorUserId: committee.id })]);
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, created.id));
+    expect(audit).toEqual([
+      expect.objectContaining({ action: "unit.create", actorUserId: committee.id }),
+    ]);
 
     const dup = await app.inject({
       method: "POST",
@@ -87,13 +128,21 @@ describe("units", () => {
       payload: { parentId: org.dbA.id, name: "Đảng ủy khối lạ", level: "bloc" },
     });
     expect(badLevel.statusCode).toBe(422);
-    expect(badLevel.json()).toMatchObject({ code: "unit_level_not_allowed", details: [{ path: "body.level" }] });
+    expect(badLevel.json()).toMatchObject({
+      code: "unit_level_not_allowed",
+      details: [{ path: "body.level" }],
+    });
 
     const dayOnCommittee = await app.inject({
       method: "POST",
       url: "/api/v1/units",
       headers: { cookie: committee.cookie },
-      payload: { parentId: org.dbA.id, name: "Đảng bộ bộ phận", level: "sub_committee", meetingDay: 3 },
+      payload: {
+        parentId: org.dbA.id,
+        name: "Đảng bộ bộ phận",
+        level: "sub_committee",
+        meetingDay: 3,
+      },
     });
     expect(dayOnCommittee.statusCode).toBe(422);
     expect(dayOnCommittee.json()).toMatchObject({ details: [{ path: "body.meetingDay" }] });
@@ -115,14 +164,26 @@ describe("units", () => {
       method: "POST",
       url: "/api/v1/units",
       headers: { cookie: admin.cookie },
-      payload: { parentId: "not-a-uuid", name: "x".repeat(500), level: "nation", meetingDay: 31, colour: "red" },
+      payload: {
+        parentId: "not-a-uuid",
+        name: "x".repeat(500),
+        level: "nation",
+        meetingDay: 31,
+        colour: "red",
+      },
     });
     expect(res.statusCode).toBe(400);
     const body = res.json<{ code: string; details: { path: string; message: string }[] }>();
     expect(body.code).toBe("validation_failed");
     const paths = body.details.map((d) => d.path);
     expect(paths).toEqual(
-      expect.arrayContaining(["body.parentId", "body.name", "body.level", "body.meetingDay", "body.colour"]),
+      expect.arrayContaining([
+        "body.parentId",
+        "body.name",
+        "body.level",
+        "body.meetingDay",
+        "body.colour",
+      ]),
     );
     const rows = await database.db.select().from(units).where(eq(units.tenantId, org.tenantId));
     expect(rows).toHaveLength(7);
@@ -131,7 +192,9 @@ describe("units", () => {
   it("a cell lead may register the meeting day but not create or move units", async () => {
     const { app, database } = await testContext();
     const org = await createOrg(database.db);
-    const lead = await createUser(database.db, org.tenantId, [{ role: "cell_lead", unit: org.cellA1 }]);
+    const lead = await createUser(database.db, org.tenantId, [
+      { role: "cell_lead", unit: org.cellA1 },
+    ]);
     const patch = await app.inject({
       method: "PATCH",
       url: `/api/v1/units/${org.cellA1.id}`,
@@ -181,7 +244,10 @@ describe("units", () => {
       payload: { parentId: org.cellA1.id },
     });
     expect(cycle.statusCode).toBe(422);
-    expect(cycle.json()).toMatchObject({ code: "unit_cycle", details: [{ path: "body.parentId" }] });
+    expect(cycle.json()).toMatchObject({
+      code: "unit_cycle",
+      details: [{ path: "body.parentId" }],
+    });
     const self = await app.inject({
       method: "POST",
       url: `/api/v1/units/${org.dbA.id}/move`,
@@ -201,7 +267,9 @@ describe("units", () => {
   it("deactivates only empty units and never deletes them", async () => {
     const { app, database } = await testContext();
     const org = await createOrg(database.db);
-    const committee = await createUser(database.db, org.tenantId, [{ role: "committee", unit: org.dbA }]);
+    const committee = await createUser(database.db, org.tenantId, [
+      { role: "committee", unit: org.dbA },
+    ]);
     const busy = await app.inject({
       method: "POST",
       url: `/api/v1/units/${org.cellA1.id}/deactivate`,

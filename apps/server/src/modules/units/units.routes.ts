@@ -72,7 +72,12 @@ export function unitsRoutes(deps: { units: UnitsService }): FastifyPluginAsyncZo
     app.patch(
       "/units/:id",
       {
-        schema: { tags: ["units"], params: idParams, body: updateUnitInput, response: { 200: unitDto } },
+        schema: {
+          tags: ["units"],
+          params: idParams,
+          body: updateUnitInput,
+          response: { 200: unitDto },
+        },
       },
       async (request) => units.update(requireActor(request), request.params.id, request.body),
     );
@@ -80,7 +85,12 @@ export function unitsRoutes(deps: { units: UnitsService }): FastifyPluginAsyncZo
     app.post(
       "/units/:id/move",
       {
-        schema: { tags: ["units"], params: idParams, body: moveUnitInput, response: { 200: unitDto } },
+        schema: {
+          tags: ["units"],
+          params: idParams,
+          body: moveUnitInput,
+          response: { 200: unitDto },
+        },
       },
       async (request) => units.move(requireActor(request), request.params.id, request.body),
     );

@@ -96,7 +96,8 @@ export function createUnitsService(deps: { db: Db }) {
         const parent = await r.find(actor.tenantId, input.parentId);
         if (!parent) throw notFound("unit");
         authorize(actor, "unit.create", parent.path, "unit");
-        if (!parent.active) throw conflict("unit_inactive", "Tổ chức cấp trên đã ngừng hoạt động", "body.parentId");
+        if (!parent.active)
+          throw conflict("unit_inactive", "Tổ chức cấp trên đã ngừng hoạt động", "body.parentId");
         if (!canContain(parent.level, input.level)) {
           throw invalid(
             "body.level",
@@ -156,7 +157,8 @@ export function createUnitsService(deps: { db: Db }) {
           ...(input.unitType !== undefined ? { unitType: input.unitType } : {}),
           ...(input.meetingDay !== undefined ? { meetingDay: input.meetingDay } : {}),
         });
-        if (!updated) throw conflict("stale_version", "Tổ chức đã được người khác sửa, vui lòng tải lại");
+        if (!updated)
+          throw conflict("stale_version", "Tổ chức đã được người khác sửa, vui lòng tải lại");
         await recordAudit(tx, actor, actor.tenantId, {
           action: "unit.update",
           entity: "unit",
@@ -187,7 +189,8 @@ export function createUnitsService(deps: { db: Db }) {
             "unit_cycle",
           );
         }
-        if (!parent.active) throw conflict("unit_inactive", "Tổ chức cấp trên đã ngừng hoạt động", "body.parentId");
+        if (!parent.active)
+          throw conflict("unit_inactive", "Tổ chức cấp trên đã ngừng hoạt động", "body.parentId");
         if (!canContain(parent.level, unit.level)) {
           throw invalid(
             "body.parentId",
@@ -199,7 +202,8 @@ export function createUnitsService(deps: { db: Db }) {
         const newPath = childPath(parent.path, unit.id);
         await r.rebaseSubtree(actor.tenantId, unit.path, newPath);
         const moved = await r.update(actor.tenantId, id, unit.version, { parentId: parent.id });
-        if (!moved) throw conflict("stale_version", "Tổ chức đã được người khác sửa, vui lòng tải lại");
+        if (!moved)
+          throw conflict("stale_version", "Tổ chức đã được người khác sửa, vui lòng tải lại");
         await recordAudit(tx, actor, actor.tenantId, {
           action: "unit.move",
           entity: "unit",
@@ -219,10 +223,18 @@ export function createUnitsService(deps: { db: Db }) {
         const unit = await r.find(actor.tenantId, id);
         if (!unit) throw notFound("unit");
         authorize(actor, "unit.deactivate", unit.path, "unit");
-        if (!unit.parentId) throw new AppError(422, "validation_failed", "Không thể ngừng hoạt động tổ chức cấp cao nhất");
+        if (!unit.parentId)
+          throw new AppError(
+            422,
+            "validation_failed",
+            "Không thể ngừng hoạt động tổ chức cấp cao nhất",
+          );
         if (!unit.active) return;
         if (await r.hasActiveChildren(actor.tenantId, id)) {
-          throw conflict("unit_has_active_children", "Tổ chức còn tổ chức trực thuộc đang hoạt động");
+          throw conflict(
+            "unit_has_active_children",
+            "Tổ chức còn tổ chức trực thuộc đang hoạt động",
+          );
         }
         if (await r.hasActiveMembers(actor.tenantId, id)) {
           throw conflict("unit_has_members", "Tổ chức còn đảng viên, cần chuyển sinh hoạt trước");
@@ -231,7 +243,8 @@ export function createUnitsService(deps: { db: Db }) {
           active: false,
           deactivatedAt: new Date(),
         });
-        if (!updated) throw conflict("stale_version", "Tổ chức đã được người khác sửa, vui lòng tải lại");
+        if (!updated)
+          throw conflict("stale_version", "Tổ chức đã được người khác sửa, vui lòng tải lại");
         await recordAudit(tx, actor, actor.tenantId, {
           action: "unit.deactivate",
           entity: "unit",

@@ -15,7 +15,13 @@ export function createUsersRepository(db: DbOrTx) {
   return {
     manageable,
 
-    async list(tenantId: string, roots: readonly string[], q: string | undefined, limit: number, offset: number) {
+    async list(
+      tenantId: string,
+      roots: readonly string[],
+      q: string | undefined,
+      limit: number,
+      offset: number,
+    ) {
       const where = and(
         eq(users.tenantId, tenantId),
         manageable(roots),
@@ -46,7 +52,11 @@ export function createUsersRepository(db: DbOrTx) {
     },
 
     async usernameTaken(username: string) {
-      const rows = await db.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1);
+      const rows = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.username, username))
+        .limit(1);
       return rows.length > 0;
     },
 
@@ -90,7 +100,9 @@ export function createUsersRepository(db: DbOrTx) {
     async deleteGrant(tenantId: string, userId: string, grantId: string) {
       const [row] = await db
         .delete(grants)
-        .where(and(eq(grants.tenantId, tenantId), eq(grants.userId, userId), eq(grants.id, grantId)))
+        .where(
+          and(eq(grants.tenantId, tenantId), eq(grants.userId, userId), eq(grants.id, grantId)),
+        )
         .returning();
       return row;
     },
@@ -109,7 +121,10 @@ export function createUsersRepository(db: DbOrTx) {
           total: sql<number>`count(*) over ()`.mapWith(Number),
         })
         .from(auditLog)
-        .leftJoin(users, and(eq(users.tenantId, auditLog.tenantId), eq(users.id, auditLog.actorUserId)))
+        .leftJoin(
+          users,
+          and(eq(users.tenantId, auditLog.tenantId), eq(users.id, auditLog.actorUserId)),
+        )
         .where(and(eq(auditLog.tenantId, tenantId), where))
         .orderBy(desc(auditLog.id))
         .limit(limit)

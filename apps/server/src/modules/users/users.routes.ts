@@ -31,7 +31,8 @@ export function usersRoutes(deps: { users: UsersService }): FastifyPluginAsyncZo
     app.post(
       "/users",
       { schema: { tags, body: createUserInput, response: { 201: userDto } } },
-      async (request, reply) => reply.status(201).send(await users.create(requireActor(request), request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await users.create(requireActor(request), request.body)),
     );
     app.patch(
       "/users/:id",
@@ -52,7 +53,8 @@ export function usersRoutes(deps: { users: UsersService }): FastifyPluginAsyncZo
           response: { 200: userDto },
         },
       },
-      async (request) => users.removeGrant(requireActor(request), request.params.id, request.params.grantId),
+      async (request) =>
+        users.removeGrant(requireActor(request), request.params.id, request.params.grantId),
     );
     app.get(
       "/audit",

@@ -25,7 +25,10 @@ export function createUsersService(deps: { db: Db }) {
   const repo = createUsersRepository(db);
 
   async function present(tenantId: string, rows: UserRow[]): Promise<UserDto[]> {
-    const grants = await repo.grantsOf(tenantId, rows.map((u) => u.id));
+    const grants = await repo.grantsOf(
+      tenantId,
+      rows.map((u) => u.id),
+    );
     return rows.map((u) => ({
       id: u.id,
       username: u.username,
@@ -35,7 +38,13 @@ export function createUsersService(deps: { db: Db }) {
       createdAt: u.createdAt.toISOString(),
       grants: grants
         .filter((g) => g.userId === u.id)
-        .map((g) => ({ id: g.id, role: g.role, unitId: g.unitId, unitName: g.unitName, unitLevel: g.unitLevel })),
+        .map((g) => ({
+          id: g.id,
+          role: g.role,
+          unitId: g.unitId,
+          unitName: g.unitName,
+          unitLevel: g.unitLevel,
+        })),
     }));
   }
 
@@ -54,8 +63,19 @@ export function createUsersService(deps: { db: Db }) {
   return {
     async list(actor: Actor, q: { q?: string | undefined; page: number; pageSize: number }) {
       const roots = manageRoots(actor);
-      const { rows, total } = await repo.list(actor.tenantId, roots, q.q, q.pageSize, (q.page - 1) * q.pageSize);
-      return { items: await present(actor.tenantId, rows), total, page: q.page, pageSize: q.pageSize };
+      const { rows, total } = await repo.list(
+        actor.tenantId,
+        roots,
+        q.q,
+        q.pageSize,
+        (q.page - 1) * q.pageSize,
+      );
+      return {
+        items: await present(actor.tenantId, rows),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async get(actor: Actor, id: string): Promise<UserDto> {
@@ -74,7 +94,8 @@ export function createUsersService(deps: { db: Db }) {
         }
         if (input.memberId) {
           const member = await createMembersRepository(tx).find(actor.tenantId, input.memberId);
-          if (!member || !roots.some((root) => member.unitPath.startsWith(root))) throw notFound("member");
+          if (!member || !roots.some((root) => member.unitPath.startsWith(root)))
+            throw notFound("member");
         }
         const user = await r.insert({
           tenantId: actor.tenantId,
@@ -90,7 +111,11 @@ export function createUsersService(deps: { db: Db }) {
           entity: "user",
           entityId: user.id,
           unitPath: roots[0] ?? null,
-          after: { username: user.username, displayName: user.displayName, memberId: user.memberId },
+          after: {
+            username: user.username,
+            displayName: user.displayName,
+            memberId: user.memberId,
+          },
         });
         return user;
       });
@@ -107,7 +132,9 @@ export function createUsersService(deps: { db: Db }) {
         const next = await r.update(actor.tenantId, id, {
           ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
           ...(input.active !== undefined ? { active: input.active } : {}),
-          ...(passwordHash ? { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() } : {}),
+          ...(passwordHash
+            ? { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() }
+            : {}),
         });
         if (!next) throw notFound("user");
         await recordAudit(tx, actor, actor.tenantId, {
@@ -116,7 +143,11 @@ export function createUsersService(deps: { db: Db }) {
           entityId: id,
           unitPath: roots[0] ?? null,
           before: { displayName: user.displayName, active: user.active },
-          after: { displayName: next.displayName, active: next.active, passwordReset: Boolean(passwordHash) },
+          after: {
+            displayName: next.displayName,
+            active: next.active,
+            passwordReset: Boolean(passwordHash),
+          },
         });
         return next;
       });
@@ -132,7 +163,12 @@ export function createUsersService(deps: { db: Db }) {
         const unit = await createUnitsRepository(tx).find(actor.tenantId, input.unitId);
         if (!unit) throw notFound("unit");
         authorize(actor, "user.manage", unit.path, "unit");
-        const grant = await r.insertGrant({ tenantId: actor.tenantId, userId: id, unitId: unit.id, role: input.role });
+        const grant = await r.insertGrant({
+          tenantId: actor.tenantId,
+          userId: id,
+          unitId: unit.id,
+          role: input.role,
+        });
         if (grant) {
           await recordAudit(tx, actor, actor.tenantId, {
             action: "grant.create",
@@ -173,7 +209,12 @@ export function createUsersService(deps: { db: Db }) {
      */
     async audit(
       actor: Actor,
-      q: { entity?: string | undefined; entityId?: string | undefined; page: number; pageSize: number },
+      q: {
+        entity?: string | undefined;
+        entityId?: string | undefined;
+        page: number;
+        pageSize: number;
+      },
     ): Promise<{ items: AuditEntryDto[]; total: number; page: number; pageSize: number }> {
       requireSomewhere(actor, "audit.read");
       const roots = scopeRoots(actor, "audit.read");
@@ -183,7 +224,12 @@ export function createUsersService(deps: { db: Db }) {
       })${q.entity ? sql` and ${auditLog.entity} = ${q.entity}` : sql``}${
         q.entityId ? sql` and ${auditLog.entityId} = ${q.entityId}` : sql``
       }`;
-      const { rows, total } = await repo.audit(actor.tenantId, where, q.pageSize, (q.page - 1) * q.pageSize);
+      const { rows, total } = await repo.audit(
+        actor.tenantId,
+        where,
+        q.pageSize,
+        (q.page - 1) * q.pageSize,
+      );
       return {
         items: rows.map((r) => ({
           id: String(r.id),

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AppModal } from "@/components/ui/app-modal";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { UnitPickerInput } from "@/components/units/unit-picker";
+import { UnitSelect } from "@/components/units/unit-select";
 import { useErrorMessage } from "@/hooks/use-error-message";
 import { isApiError } from "@/lib/api-client";
 import { notifySuccess } from "@/lib/notify";
@@ -17,6 +17,8 @@ interface ImportDialogProps {
   onClose: () => void;
   defaultUnitId: string | null;
 }
+
+const isActive = (unit: { active: boolean }) => unit.active;
 
 function isImportMode(value: string): value is ImportMode {
   return value === "all_or_nothing" || value === "valid_rows";
@@ -60,14 +62,15 @@ export function ImportDialog({ opened, onClose, defaultUnitId }: ImportDialogPro
             {t("members.import.template")}
           </Group>
         </Anchor>
-        <UnitPickerInput
+        <UnitSelect
           label={t("members.import.unit")}
           name="unitId"
           required
           value={unitId}
           error={missing.unit}
           description={t("common.unit_picker.cells_only")}
-          isPickable={(unit) => unit.kind === "cell" && unit.active}
+          kind="cell"
+          isPickable={isActive}
           onChange={(value) => {
             setUnitId(value);
             mutation.reset();

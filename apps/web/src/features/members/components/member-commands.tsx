@@ -16,7 +16,7 @@ import {
 import { NativeSelect, TextInput, Textarea } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { AppDateInput } from "@/components/ui/date-input";
-import { UnitPickerInput } from "@/components/units/unit-picker";
+import { UnitSelect } from "@/components/units/unit-select";
 import { todayIso } from "@/lib/format";
 import { useAddExemption } from "../api/add-exemption";
 import { useAddPosition } from "../api/add-position";
@@ -152,14 +152,15 @@ export function TransferModal({ member, onClose }: Props) {
     >
       {(form) => (
         <>
-          <UnitPickerInput
+          <UnitSelect
             label={t("members.transfer_to")}
             name="toUnitId"
             required
             description={t("common.unit_picker.cells_only")}
             value={form.values.toUnitId}
             error={form.errors.toUnitId}
-            isPickable={(unit) => unit.kind === "cell" && unit.active && unit.id !== member.unitId}
+            kind="cell"
+            isPickable={(unit) => unit.active && unit.id !== member.unitId}
             onChange={(value) => {
               form.setFieldValue("toUnitId", value);
             }}
@@ -278,7 +279,7 @@ export function AddPositionModal({ member, onClose }: Props) {
               if (isPositionTitle(value)) form.setFieldValue("title", value);
             }}
           />
-          <UnitPickerInput
+          <UnitSelect
             label={t("members.position_unit")}
             name="unitId"
             required

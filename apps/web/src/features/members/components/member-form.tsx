@@ -4,7 +4,6 @@ import {
   updateMemberInput,
   type Gender,
   type MemberDto,
-  type UnitDto,
 } from "@chibo/domain";
 import { NativeSelect, SimpleGrid, Stack, TextInput, Textarea, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -13,7 +12,7 @@ import { useTranslation } from "react-i18next";
 import { AppDateInput } from "@/components/ui/date-input";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { FormActions } from "@/components/ui/form-actions";
-import { UnitPickerInput } from "@/components/units/unit-picker";
+import { UnitSelect } from "@/components/units/unit-select";
 import { useSchemaValidator, useSubmitError } from "@/hooks/use-form-helpers";
 import { notifySuccess } from "@/lib/notify";
 import { useCreateMember } from "../api/create-member";
@@ -54,6 +53,8 @@ const TEXT_FIELDS = [
   "cardNumber",
   "notes",
 ] as const;
+
+const isActive = (unit: { active: boolean }) => unit.active;
 
 function isGender(value: string): value is Gender {
   return (GENDERS as readonly string[]).includes(value);
@@ -182,14 +183,15 @@ export function MemberForm(props: MemberFormProps) {
             {t("members.sections.identity")}
           </Title>
           {props.mode === "create" && (
-            <UnitPickerInput
+            <UnitSelect
               label={t("members.fields.unit")}
               name="unitId"
               required
               value={form.values.unitId}
               error={form.errors.unitId}
               description={t("common.unit_picker.cells_only")}
-              isPickable={(unit: UnitDto) => unit.kind === "cell" && unit.active}
+              kind="cell"
+              isPickable={isActive}
               onChange={(value) => {
                 form.setFieldValue("unitId", value);
               }}

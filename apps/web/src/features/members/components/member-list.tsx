@@ -19,7 +19,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { PageLoader } from "@/components/ui/page-loader";
-import { UnitPickerInput } from "@/components/units/unit-picker";
+import { UnitSelect } from "@/components/units/unit-select";
 import { useCan } from "@/hooks/use-me";
 import { exportMembersUrl } from "../api/export-members";
 import { useMembers, type MemberListParams } from "../api/list-members";
@@ -162,7 +162,7 @@ export function MemberList({ unitId: fixedUnitId }: MemberListProps) {
           }}
         />
         {!fixedUnitId && (
-          <UnitPickerInput
+          <UnitSelect
             label={t("members.filter_unit")}
             value={unitId}
             clearable
@@ -198,7 +198,7 @@ export function MemberList({ unitId: fixedUnitId }: MemberListProps) {
               update({ page: String(p) });
             }}
             siblings={isDesktop ? 1 : 0}
-            aria-label={t("common.pagination_label")}
+            aria-label={t("common.pagination.label")}
             getControlProps={(control) => ({ "aria-label": t(`common.pagination.${control}`) })}
             getItemProps={(p) => ({ "aria-label": t("common.pagination.page", { page: p }) })}
           />

@@ -9,7 +9,7 @@ import {
   type UnitType,
 } from "@chibo/domain";
 import { NumberInput, Select, Stack, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { useForm, type UseFormReturnType } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -40,7 +40,7 @@ function isUnitType(value: string | null): value is UnitType {
 }
 
 interface UnitFieldsProps {
-  form: ReturnType<typeof useForm<Values>>;
+  form: UseFormReturnType<Values>;
   levels: readonly UnitLevel[] | null;
 }
 
