@@ -23,6 +23,15 @@ export function isValidDate(value: unknown): value is string {
   return isoDate.safeParse(value).success;
 }
 
+/**
+ * Options for a cross-field rule: run it on any object, even when a field failed (a bad date aborts its
+ * own checks, which would otherwise skip the rule), so that every issue is reported at once.
+ */
+export const crossField = {
+  when: (payload: z.core.ParsePayload): boolean =>
+    typeof payload.value === "object" && payload.value !== null,
+};
+
 export const text = (max: number) =>
   z
     .string()

@@ -219,15 +219,21 @@ describe("createMemberInput", () => {
     ).toEqual(["phone:too_big", ":unrecognized_keys", "joinDate:custom", "officialDate:custom"]);
   });
 
-  /** Ways to break one field, each reported at the path given. */
+  it("does not let a bad date hide a date-order issue elsewhere", () => {
+    expect(
+      issuePaths(createMemberInput, { ...valid, birthDate: "abcd", officialDate: "2019-01-01" }),
+    ).toEqual(["birthDate", "officialDate"]);
+    expect(
+      issuePaths(createMemberInput, { ...valid, officialDate: "2020-13-01", joinDate: "1980-01-01" }),
+    ).toEqual(["officialDate", "joinDate"]);
+  });
+
+  /** Ways to break a field that is not a date, each reported at the path given. */
   const BREAKERS: Record<string, { path: string; value: unknown }> = {
     unitId: { path: "unitId", value: "123" },
     fullName: { path: "fullName", value: "x".repeat(LIMITS.name + 1) },
     birthName: { path: "birthName", value: "x".repeat(LIMITS.name + 1) },
     gender: { path: "gender", value: "unknown" },
-    birthDate: { path: "birthDate", value: "2023-02-29" },
-    joinDate: { path: "joinDate", value: "2024-13-01" },
-    officialDate: { path: "officialDate", value: "20240101" },
     religion: { path: "religion", value: 42 },
     phone: { path: "phone", value: "0".repeat(31) },
     email: { path: "email", value: "an at example" },
@@ -235,16 +241,38 @@ describe("createMemberInput", () => {
     notes: { path: "notes", value: "x".repeat(LIMITS.longText + 1) },
     nickname: { path: "", value: "Bé" },
   };
+  const BIRTH = { ok: "1990-05-20", bad: "2023-02-29" };
+  const JOIN = { ok: "2020-03-15", bad: "2024-13-01", early: "1980-01-01" };
+  const OFFICIAL = { ok: "2021-03-15", bad: "20240101", early: "1970-01-01" };
 
   it("reports each broken field once, and only those (property)", () => {
     fc.assert(
-      fc.property(fc.subarray(Object.keys(BREAKERS)), (broken) => {
-        const input: Record<string, unknown> = { ...valid };
-        for (const key of broken) input[key] = BREAKERS[key]?.value;
-        const paths = issuePaths(createMemberInput, input);
-        const expected = broken.map((k) => BREAKERS[k]?.path);
-        expect([...paths].sort()).toEqual([...expected].sort());
-      }),
+      fc.property(
+        fc.subarray(Object.keys(BREAKERS)),
+        fc.constantFrom("ok" as const, "bad" as const),
+        fc.constantFrom("ok" as const, "bad" as const, "early" as const),
+        fc.constantFrom("ok" as const, "bad" as const, "early" as const),
+        (broken, birth, join, official) => {
+          const input: Record<string, unknown> = {
+            ...valid,
+            birthDate: BIRTH[birth],
+            joinDate: JOIN[join],
+            officialDate: OFFICIAL[official],
+          };
+          for (const key of broken) input[key] = BREAKERS[key]?.value;
+          // A date is reported when it is bad, or out of order with a date that is itself good.
+          const expected = [
+            ...broken.map((k) => BREAKERS[k]?.path),
+            ...(birth === "bad" ? ["birthDate"] : []),
+            ...(join === "bad" || (join === "early" && birth === "ok") ? ["joinDate"] : []),
+            ...(official === "bad" || (official === "early" && join !== "bad")
+              ? ["officialDate"]
+              : []),
+          ];
+          const paths = issuePaths(createMemberInput, input);
+          expect([...paths].sort()).toEqual([...expected].sort());
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -11,6 +11,7 @@ import {
   id,
   isoDate,
   isValidDate,
+  crossField,
   optionalText,
   pageOf,
   pageQuery,
@@ -73,7 +74,7 @@ function datesInOrder(
 
 export const createMemberInput = z
   .strictObject({ unitId: id, ...memberFields })
-  .superRefine(datesInOrder);
+  .superRefine(datesInOrder, crossField);
 export type CreateMemberInput = z.infer<typeof createMemberInput>;
 
 export const updateMemberInput = z
@@ -83,7 +84,7 @@ export const updateMemberInput = z
   } as { [K in keyof typeof memberFields]: z.ZodOptional<(typeof memberFields)[K]> } & {
     version: z.ZodNumber;
   })
-  .superRefine(datesInOrder);
+  .superRefine(datesInOrder, crossField);
 export type UpdateMemberInput = z.infer<typeof updateMemberInput>;
 
 export const makeOfficialInput = z.strictObject({ officialDate: isoDate });
@@ -94,6 +95,7 @@ export const exemptionInput = z
     reason: requiredText(LIMITS.shortText),
   })
   .refine((v) => !isValidDate(v.from) || !isValidDate(v.to) || v.to >= v.from, {
+    ...crossField,
     path: ["to"],
     message: "Ngày kết thúc không được trước ngày bắt đầu",
   });
@@ -119,6 +121,7 @@ export const positionInput = z
     to: isoDate.nullable().optional(),
   })
   .refine((v) => !isValidDate(v.from) || !isValidDate(v.to) || v.to >= v.from, {
+    ...crossField,
     path: ["to"],
     message: "Ngày kết thúc không được trước ngày bắt đầu",
   });

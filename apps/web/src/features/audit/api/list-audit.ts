@@ -1,14 +1,10 @@
-import type { AuditEntryDto } from "@chibo/domain";
+import type { auditPageDto } from "@chibo/domain";
+import type { z } from "zod";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
-export interface AuditPage {
-  items: AuditEntryDto[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type AuditPage = z.infer<typeof auditPageDto>;
 
 export interface AuditListParams {
   entity?: string;

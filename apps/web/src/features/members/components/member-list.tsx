@@ -28,9 +28,7 @@ import { ExemptBadge, MemberStatusBadge, PositionBadges } from "./member-labels"
 
 const PAGE_SIZE = 25;
 const STATUS_FILTERS = ["active", "probationary", "official", "left", "all"] as const;
-type StatusFilter = (typeof STATUS_FILTERS)[number];
 const EXEMPT_FILTERS = ["any", "yes", "no"] as const;
-type ExemptFilter = (typeof EXEMPT_FILTERS)[number];
 
 function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
   return values.find((v) => v === value) ?? fallback;

@@ -1,14 +1,10 @@
-import type { UserDto } from "@chibo/domain";
+import type { userPageDto } from "@chibo/domain";
+import type { z } from "zod";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
-export interface UserPage {
-  items: UserDto[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type UserPage = z.infer<typeof userPageDto>;
 
 export interface UserListParams {
   q?: string;
