@@ -122,7 +122,8 @@ export async function createUser(
   if (roleGrants.length > 0) {
     await db
       .insert(grants)
-      .values(roleGrants.map((g) => ({ tenantId, userId: id, unitId: g.unit.id, role: g.role })));
+      .values(roleGrants.map((g) => ({ tenantId, userId: id, unitId: g.unit.id, role: g.role })))
+      .onConflictDoNothing();
   }
   const token = randomBytes(32).toString("base64url");
   const now = new Date(TEST_NOW);
