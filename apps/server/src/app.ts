@@ -147,17 +147,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { prefix: "/api/v1" },
   );
 
+  // The single-page app answers every other GET with index.html; API paths get problem+json.
   const webDist = opts.webDist;
-  if (webDist && existsSync(path.join(webDist, "index.html"))) {
+  const serveWeb = Boolean(webDist && existsSync(path.join(webDist, "index.html")));
+  if (serveWeb && webDist) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
-    // The single-page app answers every non-API path with index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith("/api/") || request.method !== "GET") {
-        return sendProblem(reply, request, 404, "not_found", "Không tìm thấy địa chỉ này");
-      }
-      return reply.type("text/html").sendFile("index.html");
-    });
   }
+  app.setNotFoundHandler((request, reply) => {
+    if (!serveWeb || request.url.startsWith("/api/") || request.method !== "GET") {
+      return sendProblem(reply, request, 404, "not_found", "Không tìm thấy địa chỉ này");
+    }
+    return reply.type("text/html").sendFile("index.html");
+  });
 
   return app;
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import {
   childPath,
-  foldAccents,
+  personSearchText,
   isGrassrootsLevel,
   kindOfLevel,
   nameSortKey,
@@ -90,7 +90,7 @@ export async function createMember(
     unitPath: cell.path,
     fullName,
     sortKey: nameSortKey(fullName),
-    searchText: foldAccents(`${fullName} ${extra.cardNumber ?? ""}`),
+    searchText: personSearchText(fullName, extra.cardNumber),
     gender: "male",
     birthDate: extra.birthDate ?? "1985-02-03",
     joinDate,

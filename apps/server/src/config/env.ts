@@ -1,8 +1,7 @@
-import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { z } from "zod";
+import { REPO_ROOT } from "../lib/paths.js";
 
-const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 
 const flag = z
   .enum(["0", "1", "true", "false", "yes", "no", ""])

@@ -1,7 +1,8 @@
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema/index.js";
+import { SERVER_ROOT } from "../lib/paths.js";
 
 export { schema };
 
@@ -19,7 +20,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../drizzle", import.meta.url));
+export const MIGRATIONS_DIR = path.join(SERVER_ROOT, "drizzle");
 
 export type DatabaseConfig =
   | { kind: "pglite"; dataDir: string | null; loadFrom?: Blob }

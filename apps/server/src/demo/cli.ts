@@ -32,11 +32,13 @@ async function main(): Promise<void> {
     await migrateDatabase(database);
     const started = performance.now();
     const result = await seedDemoTenant(database.db, { password });
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const vi = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+    const seconds = vi.format((performance.now() - started) / 1000);
     const { counts } = result;
     console.log(
-      `Đã tạo dữ liệu mẫu "${result.code}" trong ${where} (${seconds} s): ` +
-        `${counts.grassroots} tổ chức cơ sở đảng, ${counts.cells} chi bộ, ${counts.members} đảng viên.`,
+      `Đã tạo dữ liệu mẫu "${result.code}" trong ${where} (${seconds} giây): ` +
+        `${vi.format(counts.grassroots)} tổ chức cơ sở đảng, ${vi.format(counts.cells)} chi bộ, ` +
+        `${vi.format(counts.members)} đảng viên.`,
     );
     const shown = password === DEFAULT_PASSWORD ? password : "giá trị của DEMO_PASSWORD";
     console.log(`Tài khoản dùng thử (mật khẩu: ${shown}):`);

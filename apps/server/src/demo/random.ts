@@ -106,19 +106,25 @@ export function createRng(seed: string): Rng {
   };
 }
 
+const HEX = "0123456789abcdef";
+
+/** The low `digits` hex digits of `word`. */
+function hex(word: number, digits: number): string {
+  let out = "";
+  for (let shift = (digits - 1) * 4; shift >= 0; shift -= 4)
+    out += HEX.charAt((word >>> shift) & 15);
+  return out;
+}
+
 /** A version-4-shaped UUID drawn from `rng`, so generated ids repeat with the seed. */
 export function uuidFrom(rng: Rng): string {
-  const hex = [rng.uint32(), rng.uint32(), rng.uint32(), rng.uint32()]
-    .map((w) => w.toString(16).padStart(8, "0"))
-    .join("");
-  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  return [
-    hex.slice(0, 8),
-    hex.slice(8, 12),
-    `4${hex.slice(13, 16)}`,
-    `${variant}${hex.slice(17, 20)}`,
-    hex.slice(20, 32),
-  ].join("-");
+  const a = rng.uint32();
+  const b = rng.uint32();
+  const c = rng.uint32();
+  const d = rng.uint32();
+  // Version nibble 4, variant bits 10 (RFC 9562), as z.uuid() checks.
+  const variant = HEX.charAt(((c >>> 28) & 0x3) | 0x8);
+  return `${hex(a, 8)}-${hex(b >>> 16, 4)}-4${hex(b, 3)}-${variant}${hex(c >>> 16, 3)}-${hex(c, 4)}${hex(d, 8)}`;
 }
 
 // Dates are "YYYY-MM-DD" strings; the arithmetic is on proleptic Gregorian day numbers (Howard

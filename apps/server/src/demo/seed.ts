@@ -1,4 +1,5 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../db/client.js";
 import {
   exemptions,
@@ -46,21 +47,46 @@ export interface SeedDemoResult {
   counts: { grassroots: number; cells: number; members: number; units: number };
 }
 
-/** PostgreSQL takes at most 65,535 bind parameters per statement; stay well below. */
-const MAX_PARAMETERS = 60_000;
-const CHUNK_ROWS = 500;
+/** Rows per statement: bounded statements and memory, whatever the organisation's size. */
+const CHUNK_ROWS = 2000;
 
-async function inChunks<T>(
-  rows: readonly T[],
-  columns: number,
-  insert: (chunk: T[]) => PromiseLike<unknown>,
+/**
+ * Bulk insert as `INSERT … SELECT FROM json_populate_recordset($1)`: one bind parameter per chunk
+ * (so PostgreSQL's 65,535-parameter limit never applies) and no per-row query building, which for
+ * thousands of rows costs Drizzle as much time as the database spends inserting them. Column names
+ * come from the Drizzle table, so a renamed column still maps; omitted columns take their defaults.
+ */
+async function insertRows<T extends PgTable>(
+  tx: Tx,
+  table: T,
+  rows: readonly T["$inferInsert"][],
 ): Promise<void> {
-  const size = Math.max(1, Math.min(CHUNK_ROWS, Math.floor(MAX_PARAMETERS / columns)));
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
-}
-
-function columnCount(rows: readonly object[]): number {
-  return rows[0] === undefined ? 1 : Object.keys(rows[0]).length;
+  const first = rows[0];
+  if (first === undefined) return;
+  const columns: Record<string, { name: string }> = getTableColumns(table);
+  const names = new Map<string, string>();
+  for (const key of Object.keys(first)) {
+    const column = columns[key];
+    if (column === undefined) throw new Error(`No column ${key} in the demo insert`);
+    names.set(key, column.name);
+  }
+  const list = sql.join(
+    [...names.values()].map((n) => sql.identifier(n)),
+    sql`, `,
+  );
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+    const chunk = rows
+      .slice(i, i + CHUNK_ROWS)
+      .map((row) =>
+        Object.fromEntries(
+          Object.entries(row).map(([key, value]) => [names.get(key) ?? key, value]),
+        ),
+      );
+    // Ordinality keeps the array's order, so bigserial columns (member_events.seq) follow it.
+    await tx.execute(
+      sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${JSON.stringify(chunk)}::json) with ordinality as r order by r.ordinality`,
+    );
+  }
 }
 
 /**
@@ -92,21 +118,13 @@ export async function seedDemoTenant(db: Db, opts: SeedDemoOptions): Promise<See
       demoUsers.map((u) => u.username),
     );
     await tx.insert(tenants).values(org.tenant);
-    await inChunks(org.units, columnCount(org.units), (c) => tx.insert(units).values(c));
-    await inChunks(org.members, columnCount(org.members), (c) => tx.insert(members).values(c));
-    await inChunks(org.memberships, columnCount(org.memberships), (c) =>
-      tx.insert(memberships).values(c),
-    );
-    await inChunks(org.exemptions, columnCount(org.exemptions), (c) =>
-      tx.insert(exemptions).values(c),
-    );
-    await inChunks(org.positions, columnCount(org.positions), (c) =>
-      tx.insert(positions).values(c),
-    );
-    // Inserted in order, so each member's events get ascending seq numbers.
-    await inChunks(org.memberEvents, columnCount(org.memberEvents), (c) =>
-      tx.insert(memberEvents).values(c),
-    );
+    await insertRows(tx, units, org.units);
+    await insertRows(tx, members, org.members);
+    await insertRows(tx, memberships, org.memberships);
+    await insertRows(tx, exemptions, org.exemptions);
+    await insertRows(tx, positions, org.positions);
+    // In order, so each member's events get ascending seq numbers.
+    await insertRows(tx, memberEvents, org.memberEvents);
     await tx.insert(users).values(
       demoUsers.map((u) => ({
         id: u.id,

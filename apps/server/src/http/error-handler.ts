@@ -118,7 +118,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     );
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, 404, "not_found", "Không tìm thấy địa chỉ này"),
-  );
 }

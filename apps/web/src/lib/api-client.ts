@@ -121,7 +121,8 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
     ...(signal ? { signal } : {}),
   });
   const parsed = res.status === 204 ? undefined : await readBody(res);
-  if (!res.ok) throw new ApiError(res.status, toProblem(res.status, res.statusText, parsed), parsed);
+  if (!res.ok)
+    throw new ApiError(res.status, toProblem(res.status, res.statusText, parsed), parsed);
   // The server validates every response against the shared contract; the type is the contract's.
   return parsed as T;
 }

@@ -44,7 +44,9 @@ export function formatDateTime(instant: string | null | undefined): string {
   if (!instant) return "";
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  const parts = Object.fromEntries(dateTimeFormat.formatToParts(date).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    dateTimeFormat.formatToParts(date).map((p) => [p.type, p.value]),
+  );
   return `${parts.day ?? ""}/${parts.month ?? ""}/${parts.year ?? ""} ${parts.hour ?? ""}:${parts.minute ?? ""}`;
 }
 

@@ -31,7 +31,9 @@ function isBlank(input: unknown): boolean {
 function byCode(issue: Issue, t: Translate): string {
   switch (issue.code) {
     case "invalid_type":
-      return isBlank(issue.input) ? t("common.validation.required") : t("common.validation.invalid");
+      return isBlank(issue.input)
+        ? t("common.validation.required")
+        : t("common.validation.invalid");
     case "too_small":
       if (issue.origin === "string") {
         return Number(issue.minimum) <= 1
@@ -49,7 +51,9 @@ function byCode(issue: Issue, t: Translate): string {
         ? t("common.validation.invalid_email")
         : t("common.validation.invalid_format");
     case "invalid_value":
-      return isBlank(issue.input) ? t("common.validation.required") : t("common.validation.invalid");
+      return isBlank(issue.input)
+        ? t("common.validation.required")
+        : t("common.validation.invalid");
     case "not_multiple_of":
     case "unrecognized_keys":
     case "invalid_union":

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, GRANTABLE_ROLES, ROLES, ROLE_ACTIONS, roleAllows, type Action, type Role } from "./roles.js";
+import {
+  ACTIONS,
+  GRANTABLE_ROLES,
+  ROLES,
+  ROLE_ACTIONS,
+  roleAllows,
+  type Action,
+  type Role,
+} from "./roles.js";
 
 const WRITES: readonly Action[] = ACTIONS.filter((a) =>
   /\.(write|create|update|move|deactivate|import)$|^user\.manage$/u.test(a),
@@ -110,7 +118,8 @@ describe("roleAllows", () => {
   });
 
   it("lists each action at most once per role", () => {
-    for (const role of ROLES) expect(new Set(ROLE_ACTIONS[role]).size).toBe(ROLE_ACTIONS[role].length);
+    for (const role of ROLES)
+      expect(new Set(ROLE_ACTIONS[role]).size).toBe(ROLE_ACTIONS[role].length);
   });
 
   it("lets every role be granted", () => {

@@ -3,18 +3,22 @@ import { LIMITS } from "../limits.js";
 
 export const id = z.uuid();
 
-/** A calendar date "YYYY-MM-DD" that exists (no 31/02); one issue per bad date, the first that applies. */
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/u;
+
+function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return DATE_SHAPE.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/**
+ * A calendar date "YYYY-MM-DD" that exists (no 31/02). A bad date gets one issue, the first that applies;
+ * no check aborts, since an aborting issue would stop the cross-field rules of the enclosing object.
+ */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/u, { message: "Ngày phải có dạng YYYY-MM-DD", abort: true })
-  .refine(
-    (s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    },
-    { message: "Ngày không tồn tại", abort: true },
-  )
-  .refine((s) => s >= "1900-01-01" && s <= "2100-12-31", {
+  .regex(DATE_SHAPE, { message: "Ngày phải có dạng YYYY-MM-DD" })
+  .refine((s) => !DATE_SHAPE.test(s) || isCalendarDate(s), { message: "Ngày không tồn tại" })
+  .refine((s) => !isCalendarDate(s) || (s >= "1900-01-01" && s <= "2100-12-31"), {
     message: "Ngày nằm ngoài khoảng cho phép",
   });
 
@@ -24,8 +28,9 @@ export function isValidDate(value: unknown): value is string {
 }
 
 /**
- * Options for a cross-field rule: run it on any object, even when a field failed (a bad date aborts its
- * own checks, which would otherwise skip the rule), so that every issue is reported at once.
+ * Options for a cross-field rule: run it on any object input, even when a field has the wrong type
+ * (zod skips refinements after such an issue by default), so that every issue is reported at once.
+ * The rule must then check its own inputs, e.g. with isValidDate.
  */
 export const crossField = {
   when: (payload: z.core.ParsePayload): boolean =>

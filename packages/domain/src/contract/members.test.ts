@@ -95,7 +95,12 @@ describe("createMemberInput", () => {
   });
 
   it("accepts 29/02 of a leap year", () => {
-    const leap = { ...valid, birthDate: "2000-02-29", joinDate: "2024-02-29", officialDate: "2024-02-29" };
+    const leap = {
+      ...valid,
+      birthDate: "2000-02-29",
+      joinDate: "2024-02-29",
+      officialDate: "2024-02-29",
+    };
     expect(createMemberInput.parse(leap)).toEqual(leap);
   });
 
@@ -119,7 +124,9 @@ describe("createMemberInput", () => {
   });
 
   it("accepts an official date on the join date, and no official date", () => {
-    expect(createMemberInput.safeParse({ ...valid, officialDate: valid.joinDate }).success).toBe(true);
+    expect(createMemberInput.safeParse({ ...valid, officialDate: valid.joinDate }).success).toBe(
+      true,
+    );
     expect(createMemberInput.parse({ ...valid, officialDate: null }).officialDate).toBeNull();
   });
 
@@ -127,17 +134,23 @@ describe("createMemberInput", () => {
     expect(issuePaths(createMemberInput, { ...valid, birthDate: "2024-13-01" })).toEqual([
       "birthDate",
     ]);
-    expect(issuePaths(createMemberInput, { ...valid, birthDate: "abc", joinDate: "2020-01-01" })).toEqual(
-      ["birthDate"],
-    );
     expect(
-      issuePaths(createMemberInput, { ...valid, joinDate: "2020-02-30", officialDate: "2020-01-01" }),
+      issuePaths(createMemberInput, { ...valid, birthDate: "abc", joinDate: "2020-01-01" }),
+    ).toEqual(["birthDate"]);
+    expect(
+      issuePaths(createMemberInput, {
+        ...valid,
+        joinDate: "2020-02-30",
+        officialDate: "2020-01-01",
+      }),
     ).toEqual(["joinDate"]);
   });
 
   it("limits the full name to LIMITS.name characters after trimming", () => {
     const longest = "A".repeat(LIMITS.name);
-    expect(createMemberInput.parse({ ...valid, fullName: `  ${longest}  ` }).fullName).toBe(longest);
+    expect(createMemberInput.parse({ ...valid, fullName: `  ${longest}  ` }).fullName).toBe(
+      longest,
+    );
     expect(issuesOf(createMemberInput, { ...valid, fullName: `${longest}A` })).toEqual([
       { path: "fullName", code: "too_big", message: `Tối đa ${LIMITS.name} ký tự` },
     ]);
@@ -205,9 +218,9 @@ describe("createMemberInput", () => {
   });
 
   it("reports every issue at once", () => {
-    expect(issuePaths(createMemberInput, { ...valid, fullName: "x".repeat(121), gender: "x" })).toEqual(
-      ["fullName", "gender"],
-    );
+    expect(
+      issuePaths(createMemberInput, { ...valid, fullName: "x".repeat(121), gender: "x" }),
+    ).toEqual(["fullName", "gender"]);
     expect(
       issuesOf(createMemberInput, {
         ...valid,
@@ -224,8 +237,32 @@ describe("createMemberInput", () => {
       issuePaths(createMemberInput, { ...valid, birthDate: "abcd", officialDate: "2019-01-01" }),
     ).toEqual(["birthDate", "officialDate"]);
     expect(
-      issuePaths(createMemberInput, { ...valid, officialDate: "2020-13-01", joinDate: "1980-01-01" }),
+      issuePaths(createMemberInput, {
+        ...valid,
+        officialDate: "2020-13-01",
+        joinDate: "1980-01-01",
+      }),
     ).toEqual(["officialDate", "joinDate"]);
+  });
+
+  it("does not let a field of the wrong type hide a date-order issue", () => {
+    expect(
+      issuePaths(createMemberInput, {
+        ...valid,
+        religion: 42,
+        gender: null,
+        joinDate: "1980-01-01",
+      }),
+    ).toEqual(["gender", "religion", "joinDate"]);
+    expect(
+      issuePaths(exemptionInput, { from: "2024-05-01", to: "2024-01-01", reason: ["x"] }),
+    ).toEqual(["reason", "to"]);
+  });
+
+  it.each([null, "member", 42, []])("rejects %j as a whole, without crashing", (input) => {
+    expect(issuesOf(createMemberInput, input)).toEqual([
+      expect.objectContaining({ path: "", code: "invalid_type" }),
+    ]);
   });
 
   /** Ways to break a field that is not a date, each reported at the path given. */
@@ -300,10 +337,18 @@ describe("updateMemberInput", () => {
 
   it("checks date order when both dates are given", () => {
     expect(
-      issuePaths(updateMemberInput, { version: 1, birthDate: "2000-01-01", joinDate: "1999-01-01" }),
+      issuePaths(updateMemberInput, {
+        version: 1,
+        birthDate: "2000-01-01",
+        joinDate: "1999-01-01",
+      }),
     ).toEqual(["joinDate"]);
     expect(
-      issuePaths(updateMemberInput, { version: 1, joinDate: "2020-01-01", officialDate: "2019-01-01" }),
+      issuePaths(updateMemberInput, {
+        version: 1,
+        joinDate: "2020-01-01",
+        officialDate: "2019-01-01",
+      }),
     ).toEqual(["officialDate"]);
     expect(updateMemberInput.safeParse({ version: 1, joinDate: "1999-01-01" }).success).toBe(true);
   });
@@ -355,7 +400,10 @@ describe("transferInput and leaveInput", () => {
   });
 
   it("reject an unknown kind and a bad date together", () => {
-    expect(issuePaths(leaveInput, { kind: "retired", date: "2024-02-30" })).toEqual(["kind", "date"]);
+    expect(issuePaths(leaveInput, { kind: "retired", date: "2024-02-30" })).toEqual([
+      "kind",
+      "date",
+    ]);
   });
 });
 
@@ -371,7 +419,11 @@ describe("listMembersQuery", () => {
 
   it("rejects an unknown status and an over-long search together", () => {
     expect(
-      issuePaths(listMembersQuery, { status: "dead", q: "x".repeat(LIMITS.name + 1), exempt: "maybe" }),
+      issuePaths(listMembersQuery, {
+        status: "dead",
+        q: "x".repeat(LIMITS.name + 1),
+        exempt: "maybe",
+      }),
     ).toEqual(["q", "status", "exempt"]);
   });
 });

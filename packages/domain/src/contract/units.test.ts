@@ -24,7 +24,9 @@ describe("createUnitInput", () => {
       expect(createUnitInput.safeParse({ ...valid, level }).success, level).toBe(true);
     }
     for (const unitType of [...UNIT_TYPES, null]) {
-      expect(createUnitInput.safeParse({ ...valid, unitType }).success, String(unitType)).toBe(true);
+      expect(createUnitInput.safeParse({ ...valid, unitType }).success, String(unitType)).toBe(
+        true,
+      );
     }
   });
 
@@ -84,7 +86,13 @@ describe("createUnitInput", () => {
       "meetingDay",
     ]);
     expect(
-      issuePaths(createUnitInput, { parentId: "x", name: "", level: "x", meetingDay: 0, kind: "cell" }),
+      issuePaths(createUnitInput, {
+        parentId: "x",
+        name: "",
+        level: "x",
+        meetingDay: 0,
+        kind: "cell",
+      }),
     ).toEqual(["parentId", "name", "level", "meetingDay", ""]);
   });
 });

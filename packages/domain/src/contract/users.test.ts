@@ -26,9 +26,9 @@ describe("loginInput", () => {
 
 describe("changePasswordInput", () => {
   it("needs a new password of at least LIMITS.passwordMin characters", () => {
-    expect(changePasswordInput.safeParse({ currentPassword: "a", newPassword: password }).success).toBe(
-      true,
-    );
+    expect(
+      changePasswordInput.safeParse({ currentPassword: "a", newPassword: password }).success,
+    ).toBe(true);
     expect(
       issuesOf(changePasswordInput, { currentPassword: "a", newPassword: password.slice(1) }),
     ).toEqual([

@@ -223,7 +223,9 @@ describe("paths: properties over random forests", () => {
           childPath(newParent === null ? null : pathAt(before, newParent), idOf(forest, unit)),
         );
         before.forEach((path, x) => {
-          const expected = isWithin(path, oldPrefix) ? rebasePath(path, oldPrefix, newPrefix) : path;
+          const expected = isWithin(path, oldPrefix)
+            ? rebasePath(path, oldPrefix, newPrefix)
+            : path;
           expect(after[x]).toBe(expected);
         });
       }),
@@ -251,7 +253,10 @@ describe("levels", () => {
   });
 
   it("counts only a đảng bộ cơ sở and a chi bộ cơ sở as grassroots", () => {
-    expect(UNIT_LEVELS.filter(isGrassrootsLevel)).toEqual(["grassroots_committee", "grassroots_cell"]);
+    expect(UNIT_LEVELS.filter(isGrassrootsLevel)).toEqual([
+      "grassroots_committee",
+      "grassroots_cell",
+    ]);
   });
 
   it.each([

@@ -10,8 +10,8 @@ import {
 } from "./names.js";
 
 // The Vietnamese alphabet in dictionary order, with f, j, w, z where the Latin alphabet has them.
-const LETTERS = [..."aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"];
-const VOWELS = new Set([..."aăâeêioôơuưy"]);
+const LETTERS = Array.from("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz");
+const VOWELS = new Set(Array.from("aăâeêioôơuưy"));
 /** Tone marks in dictionary order: ngang (none), huyền, hỏi, ngã, sắc, nặng. */
 const TONE_MARKS = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"];
 
@@ -77,7 +77,7 @@ const syllableArb: fc.Arbitrary<Word> = fc
     pick: fc.nat(),
   })
   .map(({ initial, nucleus, final, tone, pick }) =>
-    withTone([...(initial + nucleus + final)], tone, pick),
+    withTone(Array.from(initial + nucleus + final), tone, pick),
   );
 
 /** Any letters of the alphabet, so that every letter and many shared prefixes ("an"/"anh") appear. */
@@ -89,7 +89,10 @@ const freeWordArb: fc.Arbitrary<Word> = fc
   })
   .map(({ letters, tone, pick }) => withTone(letters, tone, pick));
 
-const wordArb = fc.oneof({ arbitrary: syllableArb, weight: 3 }, { arbitrary: freeWordArb, weight: 1 });
+const wordArb = fc.oneof(
+  { arbitrary: syllableArb, weight: 3 },
+  { arbitrary: freeWordArb, weight: 1 },
+);
 const nameArb: fc.Arbitrary<Name> = fc
   .array(wordArb, { minLength: 1, maxLength: 4 })
   .map((words) => ({ words }));
@@ -158,7 +161,10 @@ interface Spelling {
 const spellingArb: fc.Arbitrary<Spelling> = fc.record({
   form: fc.constantFrom("NFC" as const, "NFD" as const),
   upper: fc.array(fc.boolean(), { maxLength: 20 }),
-  gaps: fc.array(fc.constantFrom(" ", "  ", "\t", " \u00a0 ", "\n"), { minLength: 6, maxLength: 6 }),
+  gaps: fc.array(fc.constantFrom(" ", "  ", "\t", " \u00a0 ", "\n"), {
+    minLength: 6,
+    maxLength: 6,
+  }),
 });
 
 const PLAIN: Spelling = { form: "NFC", upper: [], gaps: [] };
@@ -323,7 +329,7 @@ describe("compareNames: examples", () => {
 });
 
 describe("nameSortKey: examples", () => {
-  it("is printable ASCII, so that COLLATE \"C\" byte order is JavaScript string order", () => {
+  it('is printable ASCII, so that COLLATE "C" byte order is JavaScript string order', () => {
     for (const name of ["Nguyễn Văn An", "Đỗ Thị Ưng", "Phạm Ngọc Ẩn 2", "Zoë Ơn"]) {
       expect(nameSortKey(name)).toMatch(/^[\x20-\x7e]*$/u);
     }
@@ -367,7 +373,8 @@ describe("compareNames: properties", () => {
         expect(compareNames(x, y)).toBeLessThanOrEqual(0);
         expect(compareNames(y, z)).toBeLessThanOrEqual(0);
         expect(compareNames(x, z)).toBeLessThanOrEqual(0);
-        if (compareNames(x, y) === 0 && compareNames(y, z) === 0) expect(compareNames(x, z)).toBe(0);
+        if (compareNames(x, y) === 0 && compareNames(y, z) === 0)
+          expect(compareNames(x, z)).toBe(0);
         if (compareNames(x, y) < 0 || compareNames(y, z) < 0) expect(compareNames(x, z)).toBe(-1);
       }),
       { numRuns: 200 },
@@ -481,13 +488,19 @@ describe("normalizeName", () => {
 
   it("is idempotent and leaves single inner spaces only", () => {
     fc.assert(
-      fc.property(fc.oneof(anyNameArb.chain((n) => spellingArb.map((s) => render(n, s))), fc.string()), (text) => {
-        const once = normalizeName(text);
-        expect(normalizeName(once)).toBe(once);
-        expect(once).toBe(once.trim());
-        expect(once).not.toMatch(/\s\s|[^\S ]/u);
-        expect(once).toBe(once.normalize("NFC"));
-      }),
+      fc.property(
+        fc.oneof(
+          anyNameArb.chain((n) => spellingArb.map((s) => render(n, s))),
+          fc.string(),
+        ),
+        (text) => {
+          const once = normalizeName(text);
+          expect(normalizeName(once)).toBe(once);
+          expect(once).toBe(once.trim());
+          expect(once).not.toMatch(/\s\s|[^\S ]/u);
+          expect(once).toBe(once.normalize("NFC"));
+        },
+      ),
     );
   });
 });
@@ -585,11 +598,17 @@ describe("searchTerms", () => {
 
   it("splits the folded query into non-empty words", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), anyNameArb.chain((n) => spellingArb.map((s) => render(n, s)))), (q) => {
-        const terms = searchTerms(q);
-        for (const t of terms) expect(t).toMatch(/^\S+$/u);
-        expect(terms.join(" ")).toBe(foldAccents(q));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          anyNameArb.chain((n) => spellingArb.map((s) => render(n, s))),
+        ),
+        (q) => {
+          const terms = searchTerms(q);
+          for (const t of terms) expect(t).toMatch(/^\S+$/u);
+          expect(terms.join(" ")).toBe(foldAccents(q));
+        },
+      ),
     );
   });
 

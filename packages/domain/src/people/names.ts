@@ -118,3 +118,17 @@ export function searchTerms(query: string): string[] {
     .split(" ")
     .filter((w) => w !== "");
 }
+
+/**
+ * The stored search text of a person: folded words with a leading space, so that a word-prefix
+ * match is `LIKE '% term%'` ("an" finds "An" and "Anh", not "Lan" or "Hoàng").
+ */
+export function personSearchText(...parts: (string | null | undefined)[]): string {
+  const words = parts.filter((p): p is string => Boolean(p)).map(foldAccents);
+  return ` ${words.join(" ")}`;
+}
+
+/** LIKE patterns for a query: every word must start one of the stored words. */
+export function searchPatterns(query: string): string[] {
+  return searchTerms(query).map((t) => `% ${t.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`);
+}

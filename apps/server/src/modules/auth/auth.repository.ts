@@ -44,8 +44,17 @@ export function createAuthRepository(db: DbOrTx) {
       await db.insert(sessions).values(row);
     },
 
+    /** The session and its user in one round trip: this runs on every request. */
     async findSession(id: string) {
-      const [row] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
+      const [row] = await db
+        .select({
+          session: sessions,
+          user: { id: users.id, username: users.username, active: users.active },
+        })
+        .from(sessions)
+        .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
+        .where(eq(sessions.id, id))
+        .limit(1);
       return row;
     },
 

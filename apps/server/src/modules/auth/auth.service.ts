@@ -91,16 +91,12 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
     /** Resolves a session token to its actor, enforcing idle and absolute expiry. */
     async authenticate(token: string): Promise<{ actor: Actor; sessionId: string } | null> {
       const id = sessionIdOf(token);
-      const session = await repo.findSession(id);
-      if (!session) return null;
+      const found = await repo.findSession(id);
+      if (!found) return null;
+      const { session, user } = found;
       const now = clock.now();
       const idleLimit = session.lastSeenAt.getTime() + settings.idleMinutes * 60_000;
-      if (now > session.expiresAt || now.getTime() > idleLimit) {
-        await repo.deleteSession(id);
-        return null;
-      }
-      const user = await repo.findUser(session.tenantId, session.userId);
-      if (!user?.active) {
+      if (now > session.expiresAt || now.getTime() > idleLimit || !user.active) {
         await repo.deleteSession(id);
         return null;
       }
@@ -108,7 +104,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
       if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
         await repo.touchSession(session.tenantId, id, now);
       }
-      return { actor: await loadActor(user.tenantId, user.id, user.username), sessionId: id };
+      return { actor: await loadActor(session.tenantId, user.id, user.username), sessionId: id };
     },
 
     async logout(sessionId: string) {

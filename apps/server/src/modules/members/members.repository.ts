@@ -18,7 +18,8 @@ export interface MemberListFilter {
   tenantId: string;
   roots: readonly string[];
   unitPath?: string;
-  terms: readonly string[];
+  /** LIKE patterns from searchPatterns(): each must match. */
+  patterns: readonly string[];
   status?: "probationary" | "official" | "left" | "all";
   exempt?: "yes" | "no";
   today: string;
@@ -53,7 +54,7 @@ export function createMembersRepository(db: DbOrTx) {
         eq(members.tenantId, f.tenantId),
         withinAny(members.unitPath, f.roots),
         f.unitPath ? withinAny(members.unitPath, [f.unitPath]) : undefined,
-        ...f.terms.map((t) => sql`${members.searchText} like ${"%" + t + "%"}`),
+        ...f.patterns.map((p) => sql`${members.searchText} like ${p}`),
         f.status === "left"
           ? isNotNull(members.leftOn)
           : f.status === "all"

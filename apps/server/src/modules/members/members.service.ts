@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import {
-  foldAccents,
   isWithin,
   nameSortKey,
   normalizeName,
   periodsOverlap,
-  searchTerms,
+  searchPatterns,
+  personSearchText,
   type CreateMemberInput,
   type ExemptionInput,
   type ImportReportDto,
@@ -18,6 +18,7 @@ import {
   type TransferInput,
   type UpdateMemberInput,
 } from "@chibo/domain";
+import { sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { AppError, conflict, invalid, notFound } from "../../http/errors.js";
 import { recordAudit } from "../../lib/audit.js";
@@ -38,9 +39,7 @@ function derived(f: Pick<MemberRow, "fullName" | "birthName" | "cardNumber" | "o
   return {
     fullName: normalizeName(f.fullName),
     sortKey: nameSortKey(f.fullName),
-    searchText: foldAccents(
-      [f.fullName, f.birthName ?? "", f.cardNumber ?? ""].filter((s) => s !== "").join(" "),
-    ),
+    searchText: personSearchText(f.fullName, f.birthName, f.cardNumber),
     status: f.officialDate ? ("official" as const) : ("probationary" as const),
   };
 }
@@ -216,7 +215,7 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
         tenantId: actor.tenantId,
         roots: scopeRoots(actor, "member.read"),
         ...(unitPath ? { unitPath } : {}),
-        terms: q.q ? searchTerms(q.q) : [],
+        patterns: q.q ? searchPatterns(q.q) : [],
         ...(q.status ? { status: q.status } : {}),
         ...(q.exempt ? { exempt: q.exempt } : {}),
         today: clock.today(),
@@ -658,6 +657,8 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
           },
         });
       });
+      // Bulk writes change the table's shape: refresh planner statistics now (PGlite has no autovacuum).
+      if (good.length >= 500) await db.execute(sql`analyze members, memberships, member_events`);
       return { ...report, imported: good.length };
     },
 

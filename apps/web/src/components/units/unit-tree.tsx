@@ -80,7 +80,12 @@ function UnitTreeNode({ unit, tree, depth }: NodeProps) {
             {open ? <IconChevronDown size={18} /> : <IconChevronRight size={18} />}
           </ActionIcon>
         ) : (
-          <Box w={28} h={28} display="flex" style={{ alignItems: "center", justifyContent: "center" }}>
+          <Box
+            w={28}
+            h={28}
+            display="flex"
+            style={{ alignItems: "center", justifyContent: "center" }}
+          >
             <IconPoint size={14} aria-hidden />
           </Box>
         )}
@@ -105,7 +110,7 @@ function UnitTreeNode({ unit, tree, depth }: NodeProps) {
         <Box pl={{ base: 14, sm: 22 }}>
           {children.isPending && <Loader size="xs" aria-label={t("common.loading")} ml="md" />}
           {children.error && <ErrorAlert error={children.error} />}
-          {children.data && children.data.length === 0 && (
+          {children.data?.length === 0 && (
             <Text size="sm" c="dimmed" ml="md">
               {t("common.unit_tree.no_children")}
             </Text>
@@ -127,7 +132,12 @@ function NodeName({ unit, tree }: { unit: UnitDto; tree: UnitTreeProps }) {
   const { t } = useTranslation();
   if (tree.mode === "browse") {
     return (
-      <Anchor component={Link} to={`/units/${unit.id}`} fw={500} style={{ wordBreak: "break-word" }}>
+      <Anchor
+        component={Link}
+        to={`/units/${unit.id}`}
+        fw={500}
+        style={{ wordBreak: "break-word" }}
+      >
         {unit.name}
       </Anchor>
     );

@@ -72,7 +72,7 @@ export function AuditLog() {
       </SimpleGrid>
       {error && <ErrorAlert error={error} />}
       {isPending && <PageLoader />}
-      {data && data.items.length === 0 && (
+      {data?.items.length === 0 && (
         <Text c="dimmed" ta="center" py="lg">
           {t("audit.empty")}
         </Text>

@@ -4,7 +4,10 @@ import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
 // GET /api/v1/members/:id/history → { items }
-export async function getMemberHistory(id: string, signal?: AbortSignal): Promise<MemberEventDto[]> {
+export async function getMemberHistory(
+  id: string,
+  signal?: AbortSignal,
+): Promise<MemberEventDto[]> {
   const body = await api.get<{ items: MemberEventDto[] }>(
     `/api/v1/members/${encodeURIComponent(id)}/history`,
     undefined,

@@ -11,7 +11,6 @@ export interface ImportParams {
   file: File;
 }
 
-
 // POST /api/v1/members/import?unitId&mode, multipart with the workbook in field "file".
 export function importMembers({ unitId, mode, file }: ImportParams): Promise<ImportReportDto> {
   const body = new FormData();
@@ -36,4 +35,3 @@ export function useImportMembers() {
     onSuccess: (report) => (report.imported > 0 ? invalidateRegister(queryClient) : undefined),
   });
 }
-

@@ -9,7 +9,10 @@ export type MemberListParams = Partial<Omit<ListMembersQuery, "page" | "pageSize
 };
 
 // GET /api/v1/members: one page, in the server's Vietnamese name order (never re-sorted here).
-export function listMembers(params: MemberListParams, signal?: AbortSignal): Promise<MemberPageDto> {
+export function listMembers(
+  params: MemberListParams,
+  signal?: AbortSignal,
+): Promise<MemberPageDto> {
   return api.get<MemberPageDto>("/api/v1/members", { ...params }, signal);
 }
 

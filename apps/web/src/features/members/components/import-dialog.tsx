@@ -105,9 +105,7 @@ export function ImportDialog({ opened, onClose, defaultUnitId }: ImportDialogPro
           </Stack>
         </Radio.Group>
 
-        {mutation.error && (
-          <ErrorAlert error={null} message={toMessage(mutation.error)} />
-        )}
+        {mutation.error && <ErrorAlert error={null} message={toMessage(mutation.error)} />}
         {errorDetails.length > 0 && (
           <Stack gap={2} component="ul" style={{ margin: 0 }}>
             {errorDetails.map((d) => (

@@ -27,6 +27,9 @@ import { useMakeOfficial } from "../api/make-official";
 import { useTransferMember } from "../api/transfer-member";
 import { CommandModal } from "./command-modal";
 
+/** A date field: an ISO date, or null while empty. */
+type DateField = string | null;
+
 interface Props {
   member: MemberDto;
   onClose: () => void;
@@ -35,13 +38,15 @@ interface Props {
 export function MakeOfficialModal({ member, onClose }: Props) {
   const { t } = useTranslation();
   const mutation = useMakeOfficial(member.id);
-  const suggested = member.joinDate ? probationEnds(member.joinDate) : todayIso();
+  const initial: { officialDate: DateField } = {
+    officialDate: member.joinDate ? probationEnds(member.joinDate) : todayIso(),
+  };
   return (
     <CommandModal
       title={t("members.make_official")}
       onClose={onClose}
       schema={makeOfficialInput}
-      initialValues={{ officialDate: suggested as string | null }}
+      initialValues={initial}
       toInput={(v) => v}
       submit={mutation.mutateAsync}
       pending={mutation.isPending}
@@ -63,12 +68,17 @@ export function MakeOfficialModal({ member, onClose }: Props) {
 export function ExemptModal({ member, onClose }: Props) {
   const { t } = useTranslation();
   const mutation = useAddExemption(member.id);
+  const initial: { from: DateField; to: DateField; reason: string } = {
+    from: todayIso(),
+    to: null,
+    reason: "",
+  };
   return (
     <CommandModal
       title={t("members.exempt_title")}
       onClose={onClose}
       schema={exemptionInput}
-      initialValues={{ from: todayIso() as string | null, to: null as string | null, reason: "" }}
+      initialValues={initial}
       toInput={(v) => v}
       submit={mutation.mutateAsync}
       pending={mutation.isPending}
@@ -108,12 +118,13 @@ export function EndExemptionModal({
 }: Props & { exemptionId: string }) {
   const { t } = useTranslation();
   const mutation = useEndExemption(member.id);
+  const initial: { to: DateField } = { to: todayIso() };
   return (
     <CommandModal
       title={t("members.end_exemption_title")}
       onClose={onClose}
       schema={endExemptionInput}
-      initialValues={{ to: todayIso() as string | null }}
+      initialValues={initial}
       toInput={(v) => v}
       submit={(input) => mutation.mutateAsync({ exemptionId, to: input.to })}
       pending={mutation.isPending}
@@ -135,16 +146,17 @@ export function EndExemptionModal({
 export function TransferModal({ member, onClose }: Props) {
   const { t } = useTranslation();
   const mutation = useTransferMember(member.id);
+  const initial: { toUnitId: string | null; date: DateField; note: string } = {
+    toUnitId: null,
+    date: todayIso(),
+    note: "",
+  };
   return (
     <CommandModal
       title={t("members.transfer_title")}
       onClose={onClose}
       schema={transferInput}
-      initialValues={{
-        toUnitId: null as string | null,
-        date: todayIso() as string | null,
-        note: "",
-      }}
+      initialValues={initial}
       toInput={(v) => ({ ...v, toUnitId: v.toUnitId ?? undefined })}
       submit={mutation.mutateAsync}
       pending={mutation.isPending}
@@ -191,16 +203,17 @@ function isLeaveKind(value: string): value is LeaveKind {
 export function LeaveModal({ member, onClose }: Props) {
   const { t } = useTranslation();
   const mutation = useLeaveMember(member.id);
+  const initial: { kind: LeaveKind; date: DateField; note: string } = {
+    kind: "transferred_out",
+    date: todayIso(),
+    note: "",
+  };
   return (
     <CommandModal
       title={t("members.leave_title")}
       onClose={onClose}
       schema={leaveInput}
-      initialValues={{
-        kind: "transferred_out" as LeaveKind,
-        date: todayIso() as string | null,
-        note: "",
-      }}
+      initialValues={initial}
       toInput={(v) => v}
       submit={mutation.mutateAsync}
       pending={mutation.isPending}
@@ -248,17 +261,18 @@ function isPositionTitle(value: string): value is PositionTitle {
 export function AddPositionModal({ member, onClose }: Props) {
   const { t } = useTranslation();
   const mutation = useAddPosition(member.id);
+  const initial: { unitId: string | null; title: PositionTitle; from: DateField; to: DateField } = {
+    unitId: member.unitId,
+    title: "secretary",
+    from: todayIso(),
+    to: null,
+  };
   return (
     <CommandModal
       title={t("members.add_position_title")}
       onClose={onClose}
       schema={positionInput}
-      initialValues={{
-        unitId: member.unitId as string | null,
-        title: "secretary" as PositionTitle,
-        from: todayIso() as string | null,
-        to: null as string | null,
-      }}
+      initialValues={initial}
       toInput={(v) => ({ ...v, unitId: v.unitId ?? undefined })}
       submit={mutation.mutateAsync}
       pending={mutation.isPending}
@@ -311,12 +325,13 @@ export function AddPositionModal({ member, onClose }: Props) {
 export function EndPositionModal({ member, positionId, onClose }: Props & { positionId: string }) {
   const { t } = useTranslation();
   const mutation = useEndPosition(member.id);
+  const initial: { to: DateField } = { to: todayIso() };
   return (
     <CommandModal
       title={t("members.end_position_title")}
       onClose={onClose}
       schema={endPositionInput}
-      initialValues={{ to: todayIso() as string | null }}
+      initialValues={initial}
       toInput={(v) => v}
       submit={(input) => mutation.mutateAsync({ positionId, to: input.to })}
       pending={mutation.isPending}

@@ -153,12 +153,13 @@ export function MemberDetail({ id }: { id: string }) {
           />
           <Field
             label={t("members.fields.status")}
-            value={
-              member.active ? t(`members.status.${member.status}`) : t("members.status.left")
-            }
+            value={member.active ? t(`members.status.${member.status}`) : t("members.status.left")}
           />
           <Field label={t("members.fields.join_date")} value={formatDate(member.joinDate)} />
-          <Field label={t("members.fields.official_date")} value={formatDate(member.officialDate)} />
+          <Field
+            label={t("members.fields.official_date")}
+            value={formatDate(member.officialDate)}
+          />
           <Field label={t("members.fields.card_number")} value={member.cardNumber} />
           {!member.active && (
             <>
@@ -176,7 +177,9 @@ export function MemberDetail({ id }: { id: string }) {
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Field
             label={t("members.fields.phone")}
-            value={member.phone ? <Anchor href={`tel:${member.phone}`}>{member.phone}</Anchor> : null}
+            value={
+              member.phone ? <Anchor href={`tel:${member.phone}`}>{member.phone}</Anchor> : null
+            }
           />
           <Field
             label={t("members.fields.email")}
@@ -394,7 +397,7 @@ function MemberHistory({ id }: { id: string }) {
     <Section title={t("members.sections.history")}>
       {isPending && <PageLoader />}
       {error && <ErrorAlert error={error} />}
-      {data && data.length === 0 && (
+      {data?.length === 0 && (
         <Text size="sm" c="dimmed">
           {t("members.no_history")}
         </Text>

@@ -126,7 +126,12 @@ type MemberFormProps =
       onSaved: (member: MemberDto) => void;
       onCancel?: () => void;
     }
-  | { mode: "edit"; member: MemberDto; onSaved: (member: MemberDto) => void; onCancel?: () => void };
+  | {
+      mode: "edit";
+      member: MemberDto;
+      onSaved: (member: MemberDto) => void;
+      onCancel?: () => void;
+    };
 
 /** Create or edit a member (form 7-HSĐV fields), checked against the contract before sending. */
 export function MemberForm(props: MemberFormProps) {

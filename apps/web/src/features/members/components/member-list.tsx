@@ -173,18 +173,14 @@ export function MemberList({ unitId: fixedUnitId }: MemberListProps) {
 
       {error && <ErrorAlert error={error} />}
       {isPending && <PageLoader />}
-      {data && data.items.length === 0 && (
+      {data?.items.length === 0 && (
         <Text c="dimmed" ta="center" py="lg">
           {t("members.empty")}
         </Text>
       )}
       {data && data.items.length > 0 && (
         <div style={{ opacity: isPlaceholderData ? 0.6 : 1 }}>
-          {isDesktop ? (
-            <MemberTable members={data.items} />
-          ) : (
-            <MemberCards members={data.items} />
-          )}
+          {isDesktop ? <MemberTable members={data.items} /> : <MemberCards members={data.items} />}
         </div>
       )}
       {data && pages > 1 && (
@@ -202,9 +198,7 @@ export function MemberList({ unitId: fixedUnitId }: MemberListProps) {
           />
         </Group>
       )}
-      {importOpen && (
-        <ImportDialog opened onClose={importDialog.close} defaultUnitId={unitId} />
-      )}
+      {importOpen && <ImportDialog opened onClose={importDialog.close} defaultUnitId={unitId} />}
     </Stack>
   );
 }
@@ -277,8 +271,12 @@ function MemberCards({ members }: { members: MemberSummaryDto[] }) {
             {(m.birthYear !== null || m.cardNumber !== null) && (
               <Text size="xs" c="dimmed">
                 {[
-                  m.birthYear !== null ? `${t("members.columns.birth_year")}: ${m.birthYear}` : null,
-                  m.cardNumber !== null ? `${t("members.columns.card_number")}: ${m.cardNumber}` : null,
+                  m.birthYear !== null
+                    ? `${t("members.columns.birth_year")}: ${m.birthYear}`
+                    : null,
+                  m.cardNumber !== null
+                    ? `${t("members.columns.card_number")}: ${m.cardNumber}`
+                    : null,
                 ]
                   .filter((s) => s !== null)
                   .join(" · ")}

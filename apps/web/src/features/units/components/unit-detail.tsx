@@ -12,13 +12,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import {
-  IconArrowsMove,
-  IconBan,
-  IconPencil,
-  IconPlus,
-  IconUserPlus,
-} from "@tabler/icons-react";
+import { IconArrowsMove, IconBan, IconPencil, IconPlus, IconUserPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -55,7 +49,11 @@ export function UnitDetail({ id }: { id: string }) {
   }
   return (
     <Stack gap="md">
-      <Breadcrumbs separatorMargin={4} aria-label={t("units.breadcrumbs")} style={{ flexWrap: "wrap" }}>
+      <Breadcrumbs
+        separatorMargin={4}
+        aria-label={t("units.breadcrumbs")}
+        style={{ flexWrap: "wrap" }}
+      >
         <Anchor component={Link} to="/units" size="sm">
           {t("units.title")}
         </Anchor>

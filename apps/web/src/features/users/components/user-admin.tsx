@@ -42,7 +42,8 @@ export function UserAdmin() {
     ...(q ? { q } : {}),
   });
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  const selected = open && open.kind !== "create" ? data?.items.find((u) => u.id === open.id) : null;
+  const selected =
+    open && open.kind !== "create" ? data?.items.find((u) => u.id === open.id) : null;
   const close = () => {
     setOpen(null);
   };
@@ -103,7 +104,7 @@ export function UserAdmin() {
       />
       {error && <ErrorAlert error={error} />}
       {isPending && <PageLoader />}
-      {data && data.items.length === 0 && (
+      {data?.items.length === 0 && (
         <Text c="dimmed" ta="center" py="lg">
           {t("users.empty")}
         </Text>
