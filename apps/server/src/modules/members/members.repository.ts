@@ -304,6 +304,10 @@ export function createMembersRepository(db: DbOrTx) {
         );
     },
 
+    async refreshStatistics() {
+      await db.execute(sql`analyze members, memberships, member_events`);
+    },
+
     async unit(tenantId: string, id: string) {
       const [row] = await db
         .select()

@@ -18,7 +18,6 @@ import {
   type TransferInput,
   type UpdateMemberInput,
 } from "@chibo/domain";
-import { sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { AppError, conflict, invalid, notFound } from "../../http/errors.js";
 import { recordAudit } from "../../lib/audit.js";
@@ -658,7 +657,7 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
         });
       });
       // Bulk writes change the table's shape: refresh planner statistics now (PGlite has no autovacuum).
-      if (good.length >= 500) await db.execute(sql`analyze members, memberships, member_events`);
+      if (good.length >= 500) await repo.refreshStatistics();
       return { ...report, imported: good.length };
     },
 
