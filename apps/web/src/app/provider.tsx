@@ -14,6 +14,7 @@ const theme = createTheme({
     "'Noto Sans', 'Segoe UI', Roboto, -apple-system, BlinkMacSystemFont, 'Helvetica Neue', Arial, sans-serif",
   components: {
     Button: { defaultProps: { size: "sm" } },
+    Badge: { defaultProps: { tt: "none" } },
   },
 });
 

@@ -5,6 +5,8 @@ import {
   foldAccents,
   nameSortKey,
   normalizeName,
+  personSearchText,
+  searchPatterns,
   searchTerms,
   splitName,
 } from "./names.js";
@@ -618,6 +620,96 @@ describe("searchTerms", () => {
         const haystack = foldAccents(render(name, stored));
         for (const term of searchTerms(render(name, typed))) expect(haystack).toContain(term);
       }),
+    );
+  });
+});
+
+/** SQL LIKE with backslash escapes, as PostgreSQL evaluates it: % any run, _ one character. */
+function like(text: string, pattern: string): boolean {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charAt(i);
+    if (c === "\\") re += RegExp.escape(pattern.charAt(++i));
+    else if (c === "%") re += "[\\s\\S]*";
+    else if (c === "_") re += "[\\s\\S]";
+    else re += RegExp.escape(c);
+  }
+  return new RegExp(`^${re}$`, "u").test(text);
+}
+
+const matches = (stored: string, query: string) =>
+  searchPatterns(query).every((p) => like(stored, p));
+
+describe("personSearchText and searchPatterns", () => {
+  it("stores folded words after a leading space, skipping missing parts", () => {
+    expect(personSearchText("Nguyễn Văn An", null, "  ĐẶNG Thị  Bé ", undefined, "")).toBe(
+      " nguyen van an dang thi be",
+    );
+    expect(personSearchText()).toBe(" ");
+  });
+
+  it("makes one LIKE pattern per query word", () => {
+    expect(searchPatterns("  Văn   AN ")).toEqual(["% van%", "% an%"]);
+    expect(searchPatterns("")).toEqual([]);
+  });
+
+  it("escapes LIKE wildcards and the escape character", () => {
+    expect(searchPatterns("50%_a\\b")).toEqual(["% 50\\%\\_a\\\\b%"]);
+    expect(matches(personSearchText("x 50%_a\\b"), "50%_a\\b")).toBe(true);
+    expect(matches(personSearchText("x 50xya\\b"), "50%_a\\b")).toBe(false);
+  });
+
+  it.each([
+    ["an", "Nguyễn Văn An", true],
+    ["an", "Hoàng Anh", true],
+    ["an", "Trần Thị Lan", false],
+    ["an", "Lê Hoàng", false],
+    ["AN", "Phạm Ân", true],
+    ["van an", "Nguyễn Văn An", true],
+    ["an van", "Nguyễn Văn An", true],
+    ["van binh", "Nguyễn Văn An", false],
+    ["đức", "Vũ Đức", true],
+    ["duc", "Vũ Đức", true],
+    ["", "Vũ Đức", true],
+  ])("%j finds %j: %s", (query, name, found) => {
+    expect(matches(personSearchText(name), query)).toBe(found);
+  });
+
+  it("finds a name by the start of any of its words, typed any way", () => {
+    fc.assert(
+      fc.property(
+        anyNameArb,
+        spellingArb,
+        spellingArb,
+        fc.nat(),
+        fc.nat(),
+        (name, stored, typed, w, n) => {
+          const word = name.words[w % name.words.length];
+          if (word === undefined) return;
+          const prefix: Word = {
+            letters: word.letters.slice(0, 1 + (n % word.letters.length)),
+            tone: 0,
+            toneAt: 0,
+          };
+          expect(
+            matches(personSearchText(render(name, stored)), render({ words: [prefix] }, typed)),
+          ).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("finds a name only when each query word starts one of its words", () => {
+    fc.assert(
+      fc.property(anyNameArb, anyNameArb, (name, query) => {
+        const words = foldAccents(render(name)).split(" ");
+        const expected = searchTerms(render(query)).every((t) =>
+          words.some((w) => w.startsWith(t)),
+        );
+        expect(matches(personSearchText(render(name)), render(query))).toBe(expected);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -110,7 +110,6 @@ function UnitActions({ unit }: { unit: UnitDetailDto }) {
   const canCreate = useCan("unit.create");
   const canMove = useCan("unit.move");
   const canDeactivate = useCan("unit.deactivate");
-  const canAddMember = useCan("member.write");
   const [editOpen, edit] = useDisclosure(false);
   const [createOpen, create] = useDisclosure(false);
   const [moveOpen, move] = useDisclosure(false);
@@ -128,16 +127,6 @@ function UnitActions({ unit }: { unit: UnitDetailDto }) {
       {canCreate && unit.active && childLevels.length > 0 && (
         <Button variant="light" leftSection={<IconPlus size={16} />} onClick={create.open}>
           {t("units.add_child")}
-        </Button>
-      )}
-      {canAddMember && unit.active && unit.kind === "cell" && (
-        <Button
-          variant="light"
-          leftSection={<IconUserPlus size={16} />}
-          component={Link}
-          to={`/members/new?unitId=${unit.id}`}
-        >
-          {t("units.add_member")}
         </Button>
       )}
       {canMove && unit.active && !isRoot && (
