@@ -23,7 +23,7 @@ import {
 } from "./lib.js";
 
 const PASSWORD = "chibo-demo";
-const SERVER = ["--import", "tsx", path.join(ROOT, "apps/server/src/main.ts")];
+const SERVER = ["--enable-source-maps", path.join(ROOT, "apps/server/dist/main.mjs")];
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const args = new Set(process.argv.slice(2));
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
@@ -36,16 +36,60 @@ async function baselineStart(): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
     const port = await freePort();
-    const { child, ms } = await startAndWait(["--import", "tsx", path.join(ROOT, "bench/baseline-server.ts")], {}, "/", port);
+    const { child, ms } = await startAndWait(
+      [path.join(ROOT, "bench/baseline-server.mjs")],
+      {},
+      "/",
+      port,
+    );
     times.push(ms);
     await stop(child);
   }
   return Math.min(...times);
 }
 
-const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"];
+const FAMILY = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Võ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Hồ",
+  "Ngô",
+  "Dương",
+];
 const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Ngọc", "Thanh", "Hữu", "Thu", "Quang", "Hồng"];
-const GIVEN = ["An", "Anh", "Bình", "Chi", "Dũng", "Đức", "Giang", "Hà", "Hải", "Hương", "Khánh", "Lan", "Long", "Mai", "Nam", "Oanh", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Vinh", "Yến"];
+const GIVEN = [
+  "An",
+  "Anh",
+  "Bình",
+  "Chi",
+  "Dũng",
+  "Đức",
+  "Giang",
+  "Hà",
+  "Hải",
+  "Hương",
+  "Khánh",
+  "Lan",
+  "Long",
+  "Mai",
+  "Nam",
+  "Oanh",
+  "Phúc",
+  "Quân",
+  "Sơn",
+  "Tâm",
+  "Thảo",
+  "Trang",
+  "Tuấn",
+  "Vinh",
+  "Yến",
+];
 
 async function importWorkbook(rows: number, seed: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -71,22 +115,59 @@ async function importWorkbook(rows: number, seed: number): Promise<Buffer> {
 async function searchScenario(child: Child, cookie: string, label: string, target: number) {
   // Queries a secretary types: unaccented given names, family + given, partial words.
   const queries = [
-    "nguyen van an", "tran thi", "hoang", "le minh", "pham duc", "huong", "dung", "nguyen thi lan",
-    "vo", "dang van", "bui thi thu", "ho", "ngo quang", "duong", "hai", "thao", "son", "tuan", "an", "nam",
+    "nguyen van an",
+    "tran thi",
+    "hoang",
+    "le minh",
+    "pham duc",
+    "huong",
+    "dung",
+    "nguyen thi lan",
+    "vo",
+    "dang van",
+    "bui thi thu",
+    "ho",
+    "ngo quang",
+    "duong",
+    "hai",
+    "thao",
+    "son",
+    "tuan",
+    "an",
+    "nam",
   ];
   const urls: string[] = [];
   for (let i = 0; i < 200; i++) {
-    urls.push(`${child.url}/api/v1/members?q=${encodeURIComponent(queries[i % queries.length] ?? "an")}&pageSize=50`);
+    urls.push(
+      `${child.url}/api/v1/members?q=${encodeURIComponent(queries[i % queries.length] ?? "an")}&pageSize=50`,
+    );
   }
   const headers = { cookie };
   await timeRequests(urls.slice(0, 20), headers); // warm-up
-  const base = await timeRequests(Array.from({ length: 200 }, () => `${child.url}/api/health`), headers);
+  const base = await timeRequests(
+    Array.from({ length: 200 }, () => `${child.url}/api/health`),
+    headers,
+  );
   const times = await timeRequests(urls, headers);
   const p95 = percentile(times, 95);
   const b95 = percentile(base, 95);
-  line(`[${label}] member search p95 (200 queries)`, `${fmt(p95)} ms (p50 ${fmt(percentile(times, 50))})`, `< ${target} ms`);
-  line(`[${label}]   baseline GET /api/health p95`, `${fmt(b95)} ms → ratio ${fmt(p95 / b95)}×`, "");
-  results[`${label}.search`] = { p50: percentile(times, 50), p95, baselineP95: b95, ratio: p95 / b95, targetMs: target };
+  line(
+    `[${label}] member search p95 (200 queries)`,
+    `${fmt(p95)} ms (p50 ${fmt(percentile(times, 50))})`,
+    `< ${target} ms`,
+  );
+  line(
+    `[${label}]   baseline GET /api/health p95`,
+    `${fmt(b95)} ms → ratio ${fmt(p95 / b95)}×`,
+    "",
+  );
+  results[`${label}.search`] = {
+    p50: percentile(times, 50),
+    p95,
+    baselineP95: b95,
+    ratio: p95 / b95,
+    targetMs: target,
+  };
 }
 
 async function importScenario(child: Child, cookie: string, label: string, targetMb: number) {
@@ -116,11 +197,27 @@ async function importScenario(child: Child, cookie: string, label: string, targe
   const ms = performance.now() - t1;
   clearInterval(sampler);
   peak = Math.max(peak, rssMb(pid));
-  if (res.status !== 200 || body.imported !== 5000) throw new Error(`import failed: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
+  if (res.status !== 200 || body.imported !== 5000)
+    throw new Error(`import failed: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
   line(`[${label}] import 5,000-row workbook`, `${fmt(ms / 1000, 2)} s`, "< 10 s");
-  line(`[${label}]   baseline: exceljs load of same file`, `${fmt(baseMs)} ms → ratio ${fmt(ms / baseMs)}×`, "");
-  line(`[${label}]   server RSS before → peak`, `${fmt(before, 0)} → ${fmt(peak, 0)} MB`, `< ${targetMb} MB`);
-  results[`${label}.import`] = { ms, baselineMs: baseMs, ratio: ms / baseMs, rssBeforeMb: before, rssPeakMb: peak, targetMb };
+  line(
+    `[${label}]   baseline: exceljs load of same file`,
+    `${fmt(baseMs)} ms → ratio ${fmt(ms / baseMs)}×`,
+    "",
+  );
+  line(
+    `[${label}]   server RSS before → peak`,
+    `${fmt(before, 0)} → ${fmt(peak, 0)} MB`,
+    `< ${targetMb} MB`,
+  );
+  results[`${label}.import`] = {
+    ms,
+    baselineMs: baseMs,
+    ratio: ms / baseMs,
+    rssBeforeMb: before,
+    rssPeakMb: peak,
+    targetMb,
+  };
 }
 
 async function pgliteRun(baseMs: number) {
@@ -130,11 +227,24 @@ async function pgliteRun(baseMs: number) {
   try {
     const env = { DATA_DIR: dataDir, DEMO: "1", DEMO_PASSWORD: PASSWORD };
     const first = await startAndWait(SERVER, env, ready, await freePort());
-    line("[pglite] first start, empty data dir, with demo", `${fmt(first.ms / 1000, 2)} s → ratio ${fmt(first.ms / baseMs)}×`, "< 20 s");
+    line(
+      "[pglite] first start, empty data dir, with demo",
+      `${fmt(first.ms / 1000, 2)} s → ratio ${fmt(first.ms / baseMs)}×`,
+      "< 20 s",
+    );
     await stop(first.child);
     const again = await startAndWait(SERVER, env, ready, await freePort());
-    line("[pglite] restart on existing data dir", `${fmt(again.ms / 1000, 2)} s → ratio ${fmt(again.ms / baseMs)}×`, "< 3 s");
-    results["pglite.start"] = { firstMs: first.ms, restartMs: again.ms, baselineMs: baseMs, readyPath: ready };
+    line(
+      "[pglite] restart on existing data dir",
+      `${fmt(again.ms / 1000, 2)} s → ratio ${fmt(again.ms / baseMs)}×`,
+      "< 3 s",
+    );
+    results["pglite.start"] = {
+      firstMs: first.ms,
+      restartMs: again.ms,
+      baselineMs: baseMs,
+      readyPath: ready,
+    };
     const cookie = await login(again.child.url, "admin", PASSWORD);
     await searchScenario(again.child, cookie, "pglite", 30);
     await importScenario(again.child, cookie, "pglite", 600);
@@ -163,7 +273,12 @@ async function pgRun() {
     await seedDemoTenant(database.db, { password: PASSWORD });
     line("[postgres] demo tenant seeding", `${fmt((performance.now() - t) / 1000, 2)} s`, "");
     await database.close();
-    const started = await startAndWait(SERVER, { DATABASE_URL: url.toString() }, "/api/health", await freePort());
+    const started = await startAndWait(
+      SERVER,
+      { DATABASE_URL: url.toString() },
+      "/api/health",
+      await freePort(),
+    );
     line("[postgres] start on a seeded database", `${fmt(started.ms / 1000, 2)} s`, "");
     const cookie = await login(started.child.url, "admin", PASSWORD);
     await searchScenario(started.child, cookie, "postgres", 10);
@@ -175,7 +290,9 @@ async function pgRun() {
   }
 }
 
-console.log(`chibo bench — ${results.date as string}, Node ${process.version}, ${os.cpus().length} cores`);
+console.log(
+  `chibo bench — ${results.date as string}, Node ${process.version}, ${os.cpus().length} cores`,
+);
 const baseMs = await baselineStart();
 line("baseline: bare Fastify start to first response", `${fmt(baseMs)} ms`, "");
 results.baselineStartMs = baseMs;

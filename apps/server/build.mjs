@@ -15,7 +15,9 @@ await build({
   sourcemap: true,
   logLevel: "warning",
   // A CommonJS package bundled into ESM may call require(): give it one.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
   plugins: [
     {
       name: "external-npm-packages",

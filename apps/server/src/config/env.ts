@@ -2,7 +2,6 @@ import path from "node:path";
 import { z } from "zod";
 import { REPO_ROOT } from "../lib/paths.js";
 
-
 const flag = z
   .enum(["0", "1", "true", "false", "yes", "no", ""])
   .transform((v) => v === "1" || v === "true" || v === "yes");

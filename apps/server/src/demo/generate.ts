@@ -4,7 +4,7 @@
 
 import {
   childPath,
-  foldAccents,
+  personSearchText,
   isGrassrootsLevel,
   kindOfLevel,
   nameSortKey,
@@ -682,7 +682,7 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
         unitPath: cell.unit.path,
         fullName,
         sortKey: nameSortKey(fullName),
-        searchText: foldAccents(`${fullName} ${cardNumber ?? ""}`),
+        searchText: personSearchText(fullName, cardNumber),
         birthName: null,
         gender,
         birthDate,

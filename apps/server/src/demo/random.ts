@@ -206,13 +206,6 @@ export function yearOf(iso: string): number {
   return parts(iso)[0];
 }
 
-/** Whole years from `birth` to `on`. */
-export function ageOn(birth: string, on: string): number {
-  const [by, bm, bd] = parts(birth);
-  const [y, m, d] = parts(on);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
 /** A uniformly drawn date in [from, to]; `from` when the range is empty. */
 export function dateBetween(rng: Rng, from: string, to: string): string {
   const a = dayNumber(from);

@@ -147,6 +147,8 @@ export async function seedDemoTenant(db: Db, opts: SeedDemoOptions): Promise<See
       ),
     );
   });
+  // Fresh planner statistics after a bulk load; PGlite runs no autovacuum to gather them.
+  await db.execute(sql`analyze`);
 
   return {
     tenantId: org.tenant.id,

@@ -117,5 +117,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
       "Đã xảy ra lỗi hệ thống, vui lòng thử lại",
     );
   });
-
 }

@@ -626,13 +626,14 @@ describe("searchTerms", () => {
 
 /** SQL LIKE with backslash escapes, as PostgreSQL evaluates it: % any run, _ one character. */
 function like(text: string, pattern: string): boolean {
+  const escape = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/]/gu, "\\$&");
   let re = "";
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern.charAt(i);
-    if (c === "\\") re += RegExp.escape(pattern.charAt(++i));
+    if (c === "\\") re += escape(pattern.charAt(++i));
     else if (c === "%") re += "[\\s\\S]*";
     else if (c === "_") re += "[\\s\\S]";
-    else re += RegExp.escape(c);
+    else re += escape(c);
   }
   return new RegExp(`^${re}$`, "u").test(text);
 }

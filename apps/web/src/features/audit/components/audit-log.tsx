@@ -1,9 +1,12 @@
 import type { AuditEntryDto } from "@chibo/domain";
 import {
   ActionIcon,
+  Button,
   Code,
+  Collapse,
   Group,
   Pagination,
+  Paper,
   SimpleGrid,
   Stack,
   Table,
@@ -12,7 +15,7 @@ import {
   Title,
   VisuallyHidden,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
 import { IconChevronDown, IconChevronRight } from "@tabler/icons-react";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -37,6 +40,7 @@ export function AuditLog() {
   const [entityIdFilter] = useDebouncedValue(entityId.trim(), 300);
   const [page, setPage] = useState(1);
   const [expanded, setExpanded] = useState<string | null>(null);
+  const isDesktop = useMediaQuery("(min-width: 48em)", true, { getInitialValueInEffect: false });
   const { data, isPending, error } = useAudit({
     page,
     pageSize: PAGE_SIZE,
@@ -44,6 +48,9 @@ export function AuditLog() {
     ...(entityIdFilter ? { entityId: entityIdFilter } : {}),
   });
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const toggle = (id: string) => {
+    setExpanded((current) => (current === id ? null : id));
+  };
 
   return (
     <Stack gap="md">
@@ -77,7 +84,7 @@ export function AuditLog() {
           {t("audit.empty")}
         </Text>
       )}
-      {data && data.items.length > 0 && (
+      {data && data.items.length > 0 && isDesktop && (
         <Table.ScrollContainer minWidth={560}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
@@ -98,7 +105,7 @@ export function AuditLog() {
                   entry={entry}
                   open={expanded === entry.id}
                   onToggle={() => {
-                    setExpanded((id) => (id === entry.id ? null : entry.id));
+                    toggle(entry.id);
                   }}
                 />
               ))}
@@ -106,12 +113,27 @@ export function AuditLog() {
           </Table>
         </Table.ScrollContainer>
       )}
+      {data && data.items.length > 0 && !isDesktop && (
+        <Stack gap="xs" component="ul" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+          {data.items.map((entry) => (
+            <AuditCard
+              key={entry.id}
+              entry={entry}
+              open={expanded === entry.id}
+              onToggle={() => {
+                toggle(entry.id);
+              }}
+            />
+          ))}
+        </Stack>
+      )}
       {data && pages > 1 && (
         <Group justify="center">
           <Pagination
             total={pages}
             value={Math.min(page, pages)}
             onChange={setPage}
+            siblings={isDesktop ? 1 : 0}
             aria-label={t("common.pagination.label")}
           />
         </Group>
@@ -120,15 +142,37 @@ export function AuditLog() {
   );
 }
 
-function AuditRow({
-  entry,
-  open,
-  onToggle,
-}: {
+interface EntryProps {
   entry: AuditEntryDto;
   open: boolean;
   onToggle: () => void;
-}) {
+}
+
+function BeforeAfter({ entry }: { entry: AuditEntryDto }) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+      <div>
+        <Text size="xs" fw={600} mb={4}>
+          {t("audit.before")}
+        </Text>
+        <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
+          {json(entry.before)}
+        </Code>
+      </div>
+      <div>
+        <Text size="xs" fw={600} mb={4}>
+          {t("audit.after")}
+        </Text>
+        <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
+          {json(entry.after)}
+        </Code>
+      </div>
+    </SimpleGrid>
+  );
+}
+
+function AuditRow({ entry, open, onToggle }: EntryProps) {
   const { t } = useTranslation();
   const detailsId = `audit-${entry.id}`;
   return (
@@ -161,23 +205,49 @@ function AuditRow({
       {open && (
         <Table.Tr id={detailsId}>
           <Table.Td colSpan={5}>
-            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-              <div>
-                <Text size="xs" fw={600} mb={4}>
-                  {t("audit.before")}
-                </Text>
-                <Code block>{json(entry.before)}</Code>
-              </div>
-              <div>
-                <Text size="xs" fw={600} mb={4}>
-                  {t("audit.after")}
-                </Text>
-                <Code block>{json(entry.after)}</Code>
-              </div>
-            </SimpleGrid>
+            <BeforeAfter entry={entry} />
           </Table.Td>
         </Table.Tr>
       )}
     </Fragment>
+  );
+}
+
+function AuditCard({ entry, open, onToggle }: EntryProps) {
+  const { t } = useTranslation();
+  const detailsId = `audit-${entry.id}`;
+  return (
+    <Paper component="li" withBorder p="sm">
+      <Stack gap={4}>
+        <Group justify="space-between" gap="xs" wrap="nowrap">
+          <Text size="sm" fw={600} ff="monospace" style={{ wordBreak: "break-all" }}>
+            {entry.action}
+          </Text>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
+            {formatDateTime(entry.at)}
+          </Text>
+        </Group>
+        <Text size="sm">{entry.actorName ?? t("audit.system")}</Text>
+        <Text size="xs" c="dimmed" style={{ wordBreak: "break-all" }}>
+          {entry.entity}
+          {entry.entityId ? ` · ${entry.entityId}` : ""}
+        </Text>
+        <Group>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            aria-expanded={open}
+            aria-controls={detailsId}
+            leftSection={open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+            onClick={onToggle}
+          >
+            {open ? t("audit.hide_details") : t("audit.show_details")}
+          </Button>
+        </Group>
+        <Collapse expanded={open} keepMounted={false} id={detailsId}>
+          {open && <BeforeAfter entry={entry} />}
+        </Collapse>
+      </Stack>
+    </Paper>
   );
 }

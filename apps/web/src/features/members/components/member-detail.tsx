@@ -407,14 +407,7 @@ function MemberHistory({ id }: { id: string }) {
           {data.map((event) => (
             <Timeline.Item key={event.id} title={t(`members.event.${event.kind}`)}>
               <Text size="sm">{formatDate(event.date)}</Text>
-              {(event.fromUnitName ?? event.toUnitName) && (
-                <Text size="sm" c="dimmed">
-                  {t("members.event_from_to", {
-                    from: event.fromUnitName ?? t("common.none"),
-                    to: event.toUnitName ?? t("common.none"),
-                  })}
-                </Text>
-              )}
+              <EventUnits from={event.fromUnitName} to={event.toUnitName} />
               {event.note && (
                 <Text size="sm" c="dimmed">
                   {event.note}
@@ -428,5 +421,19 @@ function MemberHistory({ id }: { id: string }) {
         </Timeline>
       )}
     </Section>
+  );
+}
+
+function EventUnits({ from, to }: { from: string | null; to: string | null }) {
+  const { t } = useTranslation();
+  let text: string | null = null;
+  if (from && to) text = t("members.event_from_to", { from, to });
+  else if (from) text = t("members.event_from", { from });
+  else if (to) text = t("members.event_to", { to });
+  if (text === null) return null;
+  return (
+    <Text size="sm" c="dimmed">
+      {text}
+    </Text>
   );
 }

@@ -12,7 +12,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconArrowsMove, IconBan, IconPencil, IconPlus, IconUserPlus } from "@tabler/icons-react";
+import { IconArrowsMove, IconBan, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "@/components/ui/error-alert";
