@@ -1,5 +1,6 @@
 import { and, count, eq, gt, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import type { ActorGrant } from "../../policy/policy.js";
 import { grants, loginFailures, sessions, tenants, units, users } from "../../db/schema/index.js";
 
 export function createAuthRepository(db: DbOrTx) {
@@ -50,6 +51,14 @@ export function createAuthRepository(db: DbOrTx) {
         .select({
           session: sessions,
           user: { id: users.id, username: users.username, active: users.active },
+          // The actor's grants come along: one round trip authenticates a request.
+          grants: sql<ActorGrant[]>`coalesce((
+            select json_agg(json_build_object(
+              'id', g.id, 'role', g.role, 'unitId', g.unit_id, 'unitPath', un.path))
+            from ${grants} g join ${units} un on un.tenant_id = g.tenant_id and un.id = g.unit_id
+            where g.tenant_id = ${sql.raw('"sessions"."tenant_id"')}
+              and g.user_id = ${sql.raw('"users"."id"')}
+          ), '[]'::json)`,
         })
         .from(sessions)
         .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))

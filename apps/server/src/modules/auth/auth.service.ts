@@ -93,7 +93,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
       const id = sessionIdOf(token);
       const found = await repo.findSession(id);
       if (!found) return null;
-      const { session, user } = found;
+      const { session, user, grants } = found;
       const now = clock.now();
       const idleLimit = session.lastSeenAt.getTime() + settings.idleMinutes * 60_000;
       if (now > session.expiresAt || now.getTime() > idleLimit || !user.active) {
@@ -104,7 +104,13 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
       if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
         await repo.touchSession(session.tenantId, id, now);
       }
-      return { actor: await loadActor(session.tenantId, user.id, user.username), sessionId: id };
+      const actor: Actor = {
+        userId: user.id,
+        tenantId: session.tenantId,
+        username: user.username,
+        grants,
+      };
+      return { actor, sessionId: id };
     },
 
     async logout(sessionId: string) {

@@ -1,5 +1,20 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { PositionTitle } from "@chibo/domain";
 import type { DbOrTx } from "../../db/client.js";
 import {
   exemptions,
@@ -79,12 +94,6 @@ export function createMembersRepository(db: DbOrTx) {
           cardNumber: members.cardNumber,
           leftOn: members.leftOn,
           leaveKind: members.leaveKind,
-          exempt: sql<boolean>`${exemptOn(f.today)}`,
-          positions: sql<
-            string[] | null
-          >`(select array_agg(p.title order by p.title) from ${positions} p
-            where p.tenant_id = ${outerMember.tenantId} and p.member_id = ${outerMember.id}
-              and p.from_date <= ${f.today} and (p.to_date is null or p.to_date >= ${f.today}))`,
           total: sql<number>`count(*) over ()`.mapWith(Number),
         })
         .from(members)
@@ -98,7 +107,55 @@ export function createMembersRepository(db: DbOrTx) {
         const [c] = await db.select({ n: count() }).from(members).where(where);
         total = c?.n ?? 0;
       }
-      return { rows, total };
+      // Flags for the page only: as subqueries of the main query they would run for every match.
+      const flags = await this.flagsOf(
+        f.tenantId,
+        rows.map((r) => r.id),
+        f.today,
+      );
+      return {
+        rows: rows.map((r) => ({
+          ...r,
+          exempt: flags.exempt.has(r.id),
+          positions: flags.positions.get(r.id) ?? [],
+        })),
+        total,
+      };
+    },
+
+    /** Who of these members is exempt today, and which positions each holds today. */
+    async flagsOf(tenantId: string, ids: readonly string[], today: string) {
+      const exempt = new Set<string>();
+      const held = new Map<string, PositionTitle[]>();
+      if (ids.length === 0) return { exempt, positions: held };
+      const [ex, pos] = await Promise.all([
+        db
+          .select({ memberId: exemptions.memberId })
+          .from(exemptions)
+          .where(
+            and(
+              eq(exemptions.tenantId, tenantId),
+              inArray(exemptions.memberId, [...ids]),
+              lte(exemptions.fromDate, today),
+              or(isNull(exemptions.toDate), gte(exemptions.toDate, today)),
+            ),
+          ),
+        db
+          .select({ memberId: positions.memberId, title: positions.title })
+          .from(positions)
+          .where(
+            and(
+              eq(positions.tenantId, tenantId),
+              inArray(positions.memberId, [...ids]),
+              lte(positions.fromDate, today),
+              or(isNull(positions.toDate), gte(positions.toDate, today)),
+            ),
+          )
+          .orderBy(asc(positions.title)),
+      ]);
+      for (const e of ex) exempt.add(e.memberId);
+      for (const p of pos) held.set(p.memberId, [...(held.get(p.memberId) ?? []), p.title]);
+      return { exempt, positions: held };
     },
 
     /** Every member of the scope for export, in name order (no paging). */
