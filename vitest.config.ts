@@ -11,6 +11,14 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: { "@": new URL("./apps/web/src", import.meta.url).pathname } },
+        test: {
+          name: "web",
+          root: "apps/web",
+          include: ["src/**/*.test.ts"],
+        },
+      },
+      {
         test: {
           name: "server",
           root: "apps/server",

@@ -60,7 +60,7 @@ CREATE TABLE "members" (
 	"unit_path" text COLLATE "C" NOT NULL,
 	"full_name" text NOT NULL,
 	"sort_key" text COLLATE "C" NOT NULL,
-	"search_text" text NOT NULL,
+	"search_text" text COLLATE "C" NOT NULL,
 	"birth_name" text,
 	"gender" text NOT NULL,
 	"birth_date" date,

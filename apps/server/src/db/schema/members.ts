@@ -33,7 +33,7 @@ export const members = pgTable(
     /** Vietnamese order key (packages/domain nameSortKey), compared with COLLATE "C". */
     sortKey: cText("sort_key").notNull(),
     /** Accent-folded lower-case name and card number for accent-insensitive search. */
-    searchText: text("search_text").notNull(),
+    searchText: cText("search_text").notNull(),
     birthName: text("birth_name"),
     gender: text("gender").$type<Gender>().notNull(),
     birthDate: date("birth_date", { mode: "string" }),

@@ -1,9 +1,11 @@
 import { foldAccents, pathIds, type UnitKind } from "@chibo/domain";
-import { Select, Text, type ComboboxItem, type OptionsFilter } from "@mantine/core";
 import { IconSitemap } from "@tabler/icons-react";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { SearchSelect, type SearchSelectItem } from "@/components/ui/search-select";
 import { useUnitOptions, type UnitOption } from "@/hooks/use-unit-options";
+
+const LIMIT = 50;
 
 interface UnitSelectProps {
   label: string;
@@ -21,25 +23,13 @@ interface UnitSelectProps {
   placeholder?: string;
 }
 
-interface UnitItem extends ComboboxItem {
-  level: string;
+interface Candidate extends SearchSelectItem {
+  folded: string;
 }
 
-const filter: OptionsFilter = ({ options, search, limit }) => {
-  const terms = foldAccents(search).split(" ").filter(Boolean);
-  const result = [];
-  for (const option of options) {
-    if ("group" in option) continue;
-    const folded = foldAccents(option.label);
-    if (terms.every((term) => folded.includes(term))) result.push(option);
-    if (result.length >= limit) break;
-  }
-  return result;
-};
-
 /**
- * A searchable list of the units the user may see, accent-insensitive ("chi bo 3" finds "Chi bộ 3").
- * Each unit is labelled with its parent, since many cells share a name.
+ * The units the user may see, searched without accents ("chi bo 3" finds "Chi bộ 3"). Each unit is
+ * labelled with its parent, since many cells share a name.
  */
 export function UnitSelect({
   label,
@@ -55,54 +45,49 @@ export function UnitSelect({
   placeholder,
 }: UnitSelectProps) {
   const { t } = useTranslation();
-  const all = useUnitOptions();
-  const data = useMemo<UnitItem[]>(() => {
-    const units = all.data ?? [];
+  const options = useUnitOptions();
+  const [search, setSearch] = useState("");
+
+  const candidates = useMemo<Candidate[]>(() => {
+    const units = options.data ?? [];
     const names = new Map(units.map((u) => [u.id, u.name]));
     return units
       .filter((u) => (kind ? u.kind === kind : true) && (isPickable ? isPickable(u) : true))
       .map((u) => {
         const ids = pathIds(u.path);
-        const parentName = names.get(ids[ids.length - 2] ?? "");
-        const text = parentName ? `${u.name} — ${parentName}` : u.name;
+        const parent = names.get(ids[ids.length - 2] ?? "");
+        const text = parent ? `${u.name} — ${parent}` : u.name;
         return {
           value: u.id,
           label: text,
-          level: t(`common.unit_level.${u.level}`),
+          description: t(`common.unit_level.${u.level}`),
+          folded: foldAccents(text),
         };
       });
-  }, [all.data, kind, isPickable, t]);
-  const levels = useMemo(() => new Map(data.map((d) => [d.value, d.level])), [data]);
+  }, [options.data, kind, isPickable, t]);
+
+  const terms = foldAccents(search).split(" ").filter(Boolean);
+  const items = candidates
+    .filter((c) => terms.every((term) => c.folded.includes(term)))
+    .slice(0, LIMIT);
+  const chosen = candidates.find((c) => c.value === value)?.label ?? null;
 
   return (
-    <Select
+    <SearchSelect
       label={label}
+      items={items}
+      value={value}
+      valueLabel={chosen}
+      onChange={onChange}
+      onSearchChange={setSearch}
+      loading={options.isPending}
+      error={error ?? (options.error ? t("errors.unexpected") : undefined)}
       description={description}
       placeholder={placeholder ?? t("common.unit_picker.placeholder")}
-      name={name}
       required={required}
       clearable={clearable}
-      searchable
-      data={data}
-      value={value}
-      onChange={(next) => {
-        onChange(next);
-      }}
-      filter={filter}
-      limit={50}
-      maxDropdownHeight={300}
-      nothingFoundMessage={all.isPending ? t("common.loading") : t("common.empty")}
-      error={error ?? (all.error ? t("errors.unexpected") : undefined)}
+      name={name}
       leftSection={<IconSitemap size={16} aria-hidden />}
-      renderOption={({ option }) => (
-        <div>
-          <Text size="sm">{option.label}</Text>
-          <Text size="xs" c="dimmed">
-            {levels.get(option.value)}
-          </Text>
-        </div>
-      )}
-      comboboxProps={{ withinPortal: true }}
     />
   );
 }

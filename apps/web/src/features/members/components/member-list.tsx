@@ -5,7 +5,7 @@ import {
   Group,
   Pagination,
   Paper,
-  Select,
+  NativeSelect,
   SimpleGrid,
   Stack,
   Table,
@@ -139,23 +139,23 @@ export function MemberList({ unitId: fixedUnitId }: MemberListProps) {
             searchLater(event.currentTarget.value);
           }}
         />
-        <Select
+        <NativeSelect
           label={t("members.filter_status")}
           name="status"
-          allowDeselect={false}
           data={STATUS_FILTERS.map((s) => ({ value: s, label: t(`members.status_filter.${s}`) }))}
           value={status}
-          onChange={(value) => {
+          onChange={(event) => {
+            const value = event.currentTarget.value;
             update({ status: value === "active" ? null : value });
           }}
         />
-        <Select
+        <NativeSelect
           label={t("members.filter_exempt")}
           name="exempt"
-          allowDeselect={false}
           data={EXEMPT_FILTERS.map((e) => ({ value: e, label: t(`members.exempt_filter.${e}`) }))}
           value={exempt}
-          onChange={(value) => {
+          onChange={(event) => {
+            const value = event.currentTarget.value;
             update({ exempt: value === "any" ? null : value });
           }}
         />

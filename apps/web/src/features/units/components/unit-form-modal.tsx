@@ -8,7 +8,7 @@ import {
   type UnitLevel,
   type UnitType,
 } from "@chibo/domain";
-import { NumberInput, Select, Stack, TextInput } from "@mantine/core";
+import { NativeSelect, NumberInput, Stack, TextInput } from "@mantine/core";
 import { useForm, type UseFormReturnType } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -35,8 +35,8 @@ function meetingDayOf(value: number | string): number | null {
   return trimmed === "" ? null : Number(trimmed);
 }
 
-function isUnitType(value: string | null): value is UnitType {
-  return value !== null && (UNIT_TYPES as readonly string[]).includes(value);
+function isUnitType(value: string): value is UnitType {
+  return (UNIT_TYPES as readonly string[]).includes(value);
 }
 
 interface UnitFieldsProps {
@@ -58,23 +58,30 @@ function UnitFields({ form, levels }: UnitFieldsProps) {
         {...form.getInputProps("name")}
       />
       {levels && (
-        <Select
+        <NativeSelect
           label={t("units.level")}
           name="level"
           required
-          allowDeselect={false}
           data={levels.map((l) => ({ value: l, label: t(`common.unit_level.${l}`) }))}
-          {...form.getInputProps("level")}
+          value={level ?? ""}
+          error={form.errors.level}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            form.setFieldValue("level", levels.find((l) => l === value) ?? null);
+          }}
         />
       )}
       <TextInput label={t("units.code")} name="code" {...form.getInputProps("code")} />
-      <Select
+      <NativeSelect
         label={t("units.unit_type")}
         name="unitType"
-        clearable
-        data={UNIT_TYPES.map((u) => ({ value: u, label: t(`units.type.${u}`) }))}
-        value={form.values.unitType}
-        onChange={(value) => {
+        data={[
+          { value: "", label: t("units.no_unit_type") },
+          ...UNIT_TYPES.map((u) => ({ value: u, label: t(`units.type.${u}`) })),
+        ]}
+        value={form.values.unitType ?? ""}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
           form.setFieldValue("unitType", isUnitType(value) ? value : null);
         }}
         error={form.errors.unitType}

@@ -1,5 +1,5 @@
 import { LIMITS, createUserInput } from "@chibo/domain";
-import { PasswordInput, Select, Stack, TextInput } from "@mantine/core";
+import { PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { AppModal } from "@/components/ui/app-modal";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { FormActions } from "@/components/ui/form-actions";
+import { SearchSelect } from "@/components/ui/search-select";
 import { useSchemaValidator, useSubmitError } from "@/hooks/use-form-helpers";
 import { notifySuccess } from "@/lib/notify";
 import { useCreateUser } from "../api/create-user";
@@ -27,6 +28,7 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
   const readError = useSubmitError();
   const [message, setMessage] = useState<string | null>(null);
   const [search, setSearch] = useState("");
+  const [chosen, setChosen] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(search, 300);
   const members = useMemberSearch(debounced);
   const validate = useSchemaValidator(createUserInput, toInput);
@@ -37,7 +39,8 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
   });
   const options = (members.data?.items ?? []).map((m) => ({
     value: m.id,
-    label: `${m.fullName} · ${m.unitName}`,
+    label: m.fullName,
+    description: m.unitName,
   }));
 
   return (
@@ -84,20 +87,20 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
             required
             {...form.getInputProps("password")}
           />
-          <Select
+          <SearchSelect
             label={t("users.member")}
             placeholder={t("users.member_placeholder")}
             name="memberId"
-            searchable
             clearable
-            data={options}
-            filter={({ options: all }) => all}
-            searchValue={search}
+            items={options}
+            valueLabel={chosen}
             onSearchChange={setSearch}
-            nothingFoundMessage={debounced.trim().length >= 2 ? t("common.empty") : undefined}
+            loading={members.isFetching}
+            nothingFound={debounced.trim().length >= 2 ? t("common.empty") : t("users.member_placeholder")}
             value={form.values.memberId}
             error={form.errors.memberId}
             onChange={(value) => {
+              setChosen(options.find((o) => o.value === value)?.label ?? null);
               form.setFieldValue("memberId", value);
             }}
           />
