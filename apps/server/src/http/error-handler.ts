@@ -42,6 +42,36 @@ function joinPath(context: string, segments: readonly PropertyKey[]): string {
   return [context, ...segments.map(String)].filter((s) => s !== "").join(".");
 }
 
+/** Unique constraints a concurrent write can still hit after the service's own check. */
+const UNIQUE_CONSTRAINTS: Record<string, { code: ErrorCode; path: string; detail: string }> = {
+  members_tenant_card_uq: {
+    code: "card_number_taken",
+    path: "body.cardNumber",
+    detail: "Số thẻ đảng viên đã có trong danh sách",
+  },
+  users_username_uq: {
+    code: "username_taken",
+    path: "body.username",
+    detail: "Tên đăng nhập đã được dùng",
+  },
+  units_tenant_code_uq: {
+    code: "unit_code_taken",
+    path: "body.code",
+    detail: "Mã tổ chức đã được dùng",
+  },
+};
+
+/** The database error behind a query error (drizzle wraps it in `cause`), if any. */
+function uniqueViolation(error: unknown): string | null {
+  let e: unknown = error;
+  for (let depth = 0; depth < 4 && e && typeof e === "object"; depth++) {
+    const rec = e as { code?: unknown; constraint?: unknown; cause?: unknown };
+    if (rec.code === "23505") return typeof rec.constraint === "string" ? rec.constraint : "";
+    e = rec.cause;
+  }
+  return null;
+}
+
 function unknownKeys(params: Record<string, unknown>): string[] {
   const keys = params.keys;
   return Array.isArray(keys) ? keys.map(String) : [];
@@ -82,6 +112,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
         first ? `${first.path}: ${first.message}` : "Dữ liệu không hợp lệ",
         details,
       );
+    }
+    const constraint = uniqueViolation(error);
+    if (constraint !== null) {
+      const known = UNIQUE_CONSTRAINTS[constraint];
+      return known
+        ? sendProblem(reply, request, 409, known.code, known.detail, [
+            { path: known.path, message: known.detail },
+          ])
+        : sendProblem(reply, request, 409, "conflict", "Dữ liệu trùng với bản ghi đã có");
     }
     const status =
       "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : 500;

@@ -66,81 +66,85 @@ export function SearchSelect({
   return (
     <>
       {name && <input type="hidden" name={name} value={value ?? ""} />}
-    <Combobox
-      store={combobox}
-      withinPortal
-      onOptionSubmit={(next) => {
-        onChange(next);
-        typed(null);
-        combobox.closeDropdown();
-      }}
-    >
-      <Combobox.Target>
-        <InputBase
-          label={label}
-          description={description}
-          error={error}
-          required={required}
-          placeholder={placeholder}
-          leftSection={leftSection}
-          autoComplete="off"
-          value={search ?? chosenLabel}
-          onChange={(event) => {
-            typed(event.currentTarget.value);
-            combobox.openDropdown();
-            combobox.updateSelectedOptionIndex();
-          }}
-          onClick={() => {
-            combobox.openDropdown();
-          }}
-          onFocus={() => {
-            combobox.openDropdown();
-          }}
-          onBlur={() => {
-            combobox.closeDropdown();
-            typed(null);
-          }}
-          rightSection={
-            loading ? (
-              <Loader size={16} />
-            ) : clearable && value ? (
-              <CloseButton
-                size="sm"
-                aria-label={t("common.actions.clear")}
-                onMouseDown={(event) => {
-                  event.preventDefault();
-                }}
-                onClick={() => {
-                  onChange(null);
-                  typed(null);
-                }}
-              />
+      <Combobox
+        store={combobox}
+        withinPortal
+        onOptionSubmit={(next) => {
+          onChange(next);
+          typed(null);
+          combobox.closeDropdown();
+        }}
+      >
+        <Combobox.Target>
+          <InputBase
+            label={label}
+            description={description}
+            error={error}
+            required={required}
+            placeholder={placeholder}
+            leftSection={leftSection}
+            autoComplete="off"
+            value={search ?? chosenLabel}
+            onChange={(event) => {
+              typed(event.currentTarget.value);
+              combobox.openDropdown();
+              combobox.updateSelectedOptionIndex();
+            }}
+            onClick={() => {
+              combobox.openDropdown();
+            }}
+            onFocus={() => {
+              combobox.openDropdown();
+            }}
+            onBlur={() => {
+              combobox.closeDropdown();
+              typed(null);
+            }}
+            rightSection={
+              loading ? (
+                <Loader size={16} />
+              ) : clearable && value ? (
+                <CloseButton
+                  size="sm"
+                  aria-label={t("common.actions.clear")}
+                  onMouseDown={(event) => {
+                    event.preventDefault();
+                  }}
+                  onClick={() => {
+                    onChange(null);
+                    typed(null);
+                  }}
+                />
+              ) : (
+                <Combobox.Chevron />
+              )
+            }
+            rightSectionPointerEvents={clearable && value ? "all" : "none"}
+          />
+        </Combobox.Target>
+        <Combobox.Dropdown>
+          <Combobox.Options
+            mah={300}
+            style={{ overflowY: "auto" }}
+            aria-label={t("common.results")}
+          >
+            {items.length === 0 ? (
+              <Combobox.Empty>{nothingFound ?? t("common.empty")}</Combobox.Empty>
             ) : (
-              <Combobox.Chevron />
-            )
-          }
-          rightSectionPointerEvents={clearable && value ? "all" : "none"}
-        />
-      </Combobox.Target>
-      <Combobox.Dropdown>
-        <Combobox.Options mah={300} style={{ overflowY: "auto" }} aria-label={t("common.results")}>
-          {items.length === 0 ? (
-            <Combobox.Empty>{nothingFound ?? t("common.empty")}</Combobox.Empty>
-          ) : (
-            items.map((item) => (
-              <Combobox.Option value={item.value} key={item.value} active={item.value === value}>
-                <Text size="sm">{item.label}</Text>
-                {item.description && (
-                  <Text size="xs" c="dimmed">
-                    {item.description}
-                  </Text>
-                )}
-              </Combobox.Option>
-            ))
-          )}
-        </Combobox.Options>
-      </Combobox.Dropdown>
-    </Combobox>
+              items.map((item) => (
+                <Combobox.Option value={item.value} key={item.value} active={item.value === value}>
+                  <Text size="sm">{item.label}</Text>
+                  {item.description && (
+                    <Text size="xs" c="dimmed">
+                      {item.description}
+                    </Text>
+                  )}
+                </Combobox.Option>
+              ))
+            )}
+          </Combobox.Options>
+        </Combobox.Dropdown>
+      </Combobox>
     </>
   );
 }

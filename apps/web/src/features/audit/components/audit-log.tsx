@@ -5,7 +5,6 @@ import {
   Code,
   Collapse,
   Group,
-  Pagination,
   Paper,
   SimpleGrid,
   Stack,
@@ -19,6 +18,7 @@ import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
 import { IconChevronDown, IconChevronRight } from "@tabler/icons-react";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AppPagination } from "@/components/ui/app-pagination";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { PageLoader } from "@/components/ui/page-loader";
 import { formatDateTime } from "@/lib/format";
@@ -47,7 +47,6 @@ export function AuditLog() {
     ...(entityFilter ? { entity: entityFilter } : {}),
     ...(entityIdFilter ? { entityId: entityIdFilter } : {}),
   });
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const toggle = (id: string) => {
     setExpanded((current) => (current === id ? null : id));
   };
@@ -127,16 +126,14 @@ export function AuditLog() {
           ))}
         </Stack>
       )}
-      {data && pages > 1 && (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={setPage}
-            siblings={isDesktop ? 1 : 0}
-            aria-label={t("common.pagination.label")}
-          />
-        </Group>
+      {data && (
+        <AppPagination
+          total={data.total}
+          pageSize={data.pageSize}
+          page={page}
+          compact={!isDesktop}
+          onChange={setPage}
+        />
       )}
     </Stack>
   );

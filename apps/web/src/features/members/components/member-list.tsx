@@ -3,7 +3,6 @@ import {
   Anchor,
   Button,
   Group,
-  Pagination,
   Paper,
   NativeSelect,
   SimpleGrid,
@@ -17,6 +16,7 @@ import { IconDownload, IconFileImport, IconSearch, IconUserPlus } from "@tabler/
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { AppPagination } from "@/components/ui/app-pagination";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { PageLoader } from "@/components/ui/page-loader";
 import { UnitSelect } from "@/components/units/unit-select";
@@ -81,7 +81,6 @@ export function MemberList({ unitId: fixedUnitId }: MemberListProps) {
     ...(exempt !== "any" ? { exempt } : {}),
   };
   const { data, isPending, error, isPlaceholderData } = useMembers(listParams);
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <Stack gap="md">
@@ -183,20 +182,16 @@ export function MemberList({ unitId: fixedUnitId }: MemberListProps) {
           {isDesktop ? <MemberTable members={data.items} /> : <MemberCards members={data.items} />}
         </div>
       )}
-      {data && pages > 1 && (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={(p) => {
-              update({ page: String(p) });
-            }}
-            siblings={isDesktop ? 1 : 0}
-            aria-label={t("common.pagination.label")}
-            getControlProps={(control) => ({ "aria-label": t(`common.pagination.${control}`) })}
-            getItemProps={(p) => ({ "aria-label": t("common.pagination.page", { page: p }) })}
-          />
-        </Group>
+      {data && (
+        <AppPagination
+          total={data.total}
+          pageSize={data.pageSize}
+          page={page}
+          compact={!isDesktop}
+          onChange={(p) => {
+            update({ page: String(p) });
+          }}
+        />
       )}
       {importOpen && <ImportDialog opened onClose={importDialog.close} defaultUnitId={unitId} />}
     </Stack>

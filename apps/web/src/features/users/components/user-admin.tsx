@@ -1,20 +1,10 @@
 import type { UserDto } from "@chibo/domain";
-import {
-  Badge,
-  Button,
-  Group,
-  Pagination,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
 import { IconKey, IconPencil, IconSearch, IconUserPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AppPagination } from "@/components/ui/app-pagination";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { PageLoader } from "@/components/ui/page-loader";
 import { formatDate } from "@/lib/format";
@@ -41,7 +31,6 @@ export function UserAdmin() {
     pageSize: PAGE_SIZE,
     ...(q ? { q } : {}),
   });
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const selected =
     open && open.kind !== "create" ? data?.items.find((u) => u.id === open.id) : null;
   const close = () => {
@@ -162,15 +151,14 @@ export function UserAdmin() {
           ))}
         </Stack>
       )}
-      {data && pages > 1 && (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={setPage}
-            aria-label={t("common.pagination.label")}
-          />
-        </Group>
+      {data && (
+        <AppPagination
+          total={data.total}
+          pageSize={data.pageSize}
+          page={page}
+          compact={!isDesktop}
+          onChange={setPage}
+        />
       )}
       {open?.kind === "create" && <UserCreateModal onClose={close} />}
       {open?.kind === "edit" && selected && <UserEditModal user={selected} onClose={close} />}

@@ -96,7 +96,9 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
             valueLabel={chosen}
             onSearchChange={setSearch}
             loading={members.isFetching}
-            nothingFound={debounced.trim().length >= 2 ? t("common.empty") : t("users.member_placeholder")}
+            nothingFound={
+              debounced.trim().length >= 2 ? t("common.empty") : t("users.member_placeholder")
+            }
             value={form.values.memberId}
             error={form.errors.memberId}
             onChange={(value) => {
