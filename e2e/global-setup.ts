@@ -37,12 +37,13 @@ export default async function setup(project: TestProject) {
     .where(eq(users.username, "bithu"))
     .limit(1);
   if (!lead) throw new Error("demo cell lead missing");
-  const [target] = await db
+  const inCell = await db
     .select({ id: members.id, fullName: members.fullName })
     .from(members)
     .where(and(eq(members.unitId, lead.unitId), ne(members.id, lead.memberId ?? members.id)))
-    .orderBy(asc(members.sortKey))
-    .limit(1);
+    .orderBy(asc(members.sortKey));
+  // A name held by one person in the cell, so an exact search narrows the list to one.
+  const target = inCell.find((m) => inCell.filter((o) => o.fullName === m.fullName).length === 1);
   if (!target) throw new Error("demo cell has no other member");
   project.provide("baseUrl", server.url);
   project.provide("demoPassword", env.DEMO_PASSWORD);

@@ -25,8 +25,9 @@ describe("a cell lead on a phone", () => {
     const query = foldAccents(target.fullName);
     expect(query).not.toBe(target.fullName.toLowerCase());
     await page.getByLabel("Tìm đảng viên").fill(query);
+    // The list narrows to the one member (the cell holds one person of that name).
+    await page.getByText("1 đảng viên", { exact: true }).waitFor();
     const result = page.getByRole("link", { name: target.fullName }).first();
-    await result.waitFor();
     await shot(page, "cell-lead-search");
     await result.click();
     await page.waitForURL(`**/members/${target.id}`);

@@ -32,6 +32,11 @@ async function demoLogins(database: Database) {
     .orderBy(asc(users.createdAt), asc(users.username));
 }
 
+/** The demo organisation is made only on the embedded database: a production start never does. */
+export function demoWanted(env: Env): boolean {
+  return env.DATABASE_URL === "" && env.DEMO;
+}
+
 /** Opens the database, migrates, creates the demo tenant when asked, and listens. */
 export async function startServer(env: Env): Promise<RunningServer> {
   const embedded = env.DATABASE_URL === "";
@@ -42,8 +47,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
   );
   await migrateDatabase(database);
 
-  // The demo organisation is made only on an empty embedded database: a production start never does.
-  if (embedded && env.DEMO) {
+  if (demoWanted(env)) {
     const existing = await database.db.select({ id: tenants.id }).from(tenants).limit(1);
     if (existing.length === 0) {
       await seedDemoTenant(database.db, { password: env.DEMO_PASSWORD });

@@ -42,7 +42,7 @@ export function UnitTree(props: UnitTreeProps) {
   return (
     <Box component="ul" style={listStyle} aria-label={t("common.unit_tree.label")}>
       {data.map((unit) => (
-        <UnitTreeNode key={unit.id} unit={unit} tree={props} depth={0} />
+        <UnitTreeNode key={unit.id} unit={unit} tree={props} />
       ))}
     </Box>
   );
@@ -51,10 +51,9 @@ export function UnitTree(props: UnitTreeProps) {
 interface NodeProps {
   unit: UnitDto;
   tree: UnitTreeProps;
-  depth: number;
 }
 
-function UnitTreeNode({ unit, tree, depth }: NodeProps) {
+function UnitTreeNode({ unit, tree }: NodeProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const hasChildren = unit.childCount > 0;
@@ -118,7 +117,7 @@ function UnitTreeNode({ unit, tree, depth }: NodeProps) {
           {children.data && children.data.length > 0 && (
             <Box component="ul" style={listStyle}>
               {children.data.map((child) => (
-                <UnitTreeNode key={child.id} unit={child} tree={tree} depth={depth + 1} />
+                <UnitTreeNode key={child.id} unit={child} tree={tree} />
               ))}
             </Box>
           )}

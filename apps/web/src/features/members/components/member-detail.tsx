@@ -12,7 +12,7 @@ import {
   Timeline,
   Title,
 } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
+import { useDocumentTitle, useMediaQuery } from "@mantine/hooks";
 import {
   IconArrowsRightLeft,
   IconBriefcase,
@@ -85,6 +85,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function MemberDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: member, isPending, error } = useMember(id);
+  useDocumentTitle(`${member?.fullName ?? t("members.title")} · chibo`);
   const [modal, setModal] = useState<OpenModal | null>(null);
   const canWrite = useCan("member.write");
   const close = () => {

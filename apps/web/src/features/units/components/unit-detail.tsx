@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
 import { IconArrowsMove, IconBan, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -42,6 +42,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 export function UnitDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { data: unit, isPending, error } = useUnit(id);
+  useDocumentTitle(`${unit?.name ?? t("units.title")} · chibo`);
   if (isPending) return <PageLoader />;
   if (error) {
     if (isApiError(error) && error.status === 404) return <NotFound />;
