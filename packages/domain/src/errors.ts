@@ -42,4 +42,6 @@ export interface ProblemJson {
   detail: string;
   details?: ErrorDetail[];
   requestId?: string;
+  /** With `import_has_errors`: the row-by-row report (an ImportReportDto). */
+  report?: unknown;
 }

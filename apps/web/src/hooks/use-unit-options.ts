@@ -1,17 +1,10 @@
-import type { UnitKind, UnitLevel } from "@chibo/domain";
+import type { UnitKind, UnitOptionDto } from "@chibo/domain";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
 /** One unit the user may see, as offered by GET /api/v1/units/options (for pickers). */
-export interface UnitOption {
-  id: string;
-  name: string;
-  path: string;
-  kind: UnitKind;
-  level: UnitLevel;
-  active: boolean;
-}
+export type UnitOption = UnitOptionDto;
 
 // GET /api/v1/units/options?kind: every unit in the caller's subtrees, flat.
 export async function getUnitOptions(kind?: UnitKind, signal?: AbortSignal): Promise<UnitOption[]> {

@@ -213,6 +213,9 @@ export const memberEventDto = z.object({
 });
 export type MemberEventDto = z.infer<typeof memberEventDto>;
 
+export const memberHistoryDto = z.object({ items: z.array(memberEventDto) });
+export type MemberHistoryDto = z.infer<typeof memberHistoryDto>;
+
 export const importQuery = z.object({
   unitId: z.uuid(),
   mode: z.enum(["all_or_nothing", "valid_rows"]).default("all_or_nothing"),

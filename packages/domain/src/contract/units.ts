@@ -64,3 +64,19 @@ export type UpdateUnitInput = z.infer<typeof updateUnitInput>;
 
 export const moveUnitInput = z.strictObject({ parentId: id });
 export type MoveUnitInput = z.infer<typeof moveUnitInput>;
+
+export const unitListDto = z.object({ items: z.array(unitDto) });
+export type UnitListDto = z.infer<typeof unitListDto>;
+
+/** One unit the caller may see, for pickers and filters (GET /units/options). */
+export const unitOptionDto = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  path: z.string(),
+  kind: z.enum(UNIT_KINDS),
+  level: z.enum(UNIT_LEVELS),
+  active: z.boolean(),
+});
+export type UnitOptionDto = z.infer<typeof unitOptionDto>;
+export const unitOptionsQuery = z.object({ kind: z.enum(UNIT_KINDS).optional() });
+export const unitOptionListDto = z.object({ items: z.array(unitOptionDto) });

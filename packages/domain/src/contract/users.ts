@@ -50,6 +50,7 @@ export const listUsersQuery = pageQuery.extend({
   q: z.string().trim().max(LIMITS.name).optional(),
 });
 export const userPageDto = pageOf(userDto);
+export type UserPageDto = z.infer<typeof userPageDto>;
 
 export const auditEntryDto = z.object({
   id: z.string(),
@@ -67,3 +68,4 @@ export const listAuditQuery = pageQuery.extend({
   entityId: z.string().max(60).optional(),
 });
 export const auditPageDto = pageOf(auditEntryDto);
+export type AuditPageDto = z.infer<typeof auditPageDto>;

@@ -246,10 +246,11 @@ export function createMembersRepository(db: DbOrTx) {
       }
     },
 
+    /** Closes the open membership; never before it began (a same-day transfer keeps one day). */
     async closeMembership(tenantId: string, memberId: string, toDate: string) {
       await db
         .update(memberships)
-        .set({ toDate })
+        .set({ toDate: sql`greatest(${memberships.fromDate}, ${toDate}::date)` })
         .where(
           and(
             eq(memberships.tenantId, tenantId),
@@ -311,7 +312,7 @@ export function createMembersRepository(db: DbOrTx) {
     async endOpenExemptions(tenantId: string, memberId: string, toDate: string) {
       await db
         .update(exemptions)
-        .set({ toDate })
+        .set({ toDate: sql`greatest(${exemptions.fromDate}, ${toDate}::date)` })
         .where(
           and(
             eq(exemptions.tenantId, tenantId),
@@ -357,7 +358,7 @@ export function createMembersRepository(db: DbOrTx) {
     async endOpenPositions(tenantId: string, memberId: string, toDate: string, unitId?: string) {
       await db
         .update(positions)
-        .set({ toDate })
+        .set({ toDate: sql`greatest(${positions.fromDate}, ${toDate}::date)` })
         .where(
           and(
             eq(positions.tenantId, tenantId),

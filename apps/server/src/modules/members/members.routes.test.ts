@@ -448,6 +448,32 @@ describe("members: registry commands", () => {
     );
   });
 
+  it("a same-day transfer never ends a period before it began", async () => {
+    const { app, database } = await testContext();
+    const org = await createOrg(database.db);
+    const committee = await createUser(database.db, org.tenantId, [
+      { role: "committee", unit: org.dbA },
+    ]);
+    const p = await createMember(database.db, org.tenantId, org.cellA1, "Hà Văn Cường", {
+      joinDate: "2026-03-10",
+    });
+    await app.inject({
+      method: "POST",
+      url: `/api/v1/members/${p.id}/positions`,
+      headers: { cookie: committee.cookie },
+      payload: { unitId: org.cellA1.id, title: "secretary", from: "2026-03-10" },
+    });
+    const moved = await app.inject({
+      method: "POST",
+      url: `/api/v1/members/${p.id}/transfer`,
+      headers: { cookie: committee.cookie },
+      payload: { toUnitId: org.cellA2.id, date: "2026-03-10" },
+    });
+    expect(moved.json()).toMatchObject({ positions: [{ from: "2026-03-10", to: "2026-03-10" }] });
+    const ms = await database.db.select().from(memberships).where(eq(memberships.memberId, p.id));
+    for (const m of ms) expect(m.toDate === null || m.toDate >= m.fromDate).toBe(true);
+  });
+
   it("records leaving with its kind and date, and keeps the member out of active lists", async () => {
     const { app, database } = await testContext();
     const org = await createOrg(database.db);

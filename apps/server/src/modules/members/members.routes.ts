@@ -13,7 +13,7 @@ import {
   listMembersQuery,
   makeOfficialInput,
   memberDto,
-  memberEventDto,
+  memberHistoryDto,
   memberPageDto,
   positionInput,
   transferInput,
@@ -117,7 +117,7 @@ export function membersRoutes(deps: { members: MembersService }): FastifyPluginA
         schema: {
           tags,
           params: idParams,
-          response: { 200: z.object({ items: z.array(memberEventDto) }) },
+          response: { 200: memberHistoryDto },
         },
       },
       async (request) => ({

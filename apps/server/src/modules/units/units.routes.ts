@@ -1,27 +1,18 @@
-import { z } from "zod";
 import {
   createUnitInput,
   idParams,
   listUnitsQuery,
   moveUnitInput,
-  UNIT_KINDS,
-  UNIT_LEVELS,
   unitDetailDto,
+  unitListDto,
+  unitOptionListDto,
+  unitOptionsQuery,
   unitDto,
   updateUnitInput,
 } from "@chibo/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireActor } from "../../http/auth.js";
 import type { UnitsService } from "./units.service.js";
-
-const unitOptionDto = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  path: z.string(),
-  kind: z.enum(UNIT_KINDS),
-  level: z.enum(UNIT_LEVELS),
-  active: z.boolean(),
-});
 
 export function unitsRoutes(deps: { units: UnitsService }): FastifyPluginAsyncZod {
   const { units } = deps;
@@ -33,7 +24,7 @@ export function unitsRoutes(deps: { units: UnitsService }): FastifyPluginAsyncZo
           tags: ["units"],
           summary: "Tổ chức trực thuộc (hoặc các tổ chức gốc của người dùng)",
           querystring: listUnitsQuery,
-          response: { 200: z.object({ items: z.array(unitDto) }) },
+          response: { 200: unitListDto },
         },
       },
       async (request) => ({ items: await units.list(requireActor(request), request.query) }),
@@ -45,8 +36,8 @@ export function unitsRoutes(deps: { units: UnitsService }): FastifyPluginAsyncZo
         schema: {
           tags: ["units"],
           summary: "Mọi tổ chức người dùng được xem (cho bộ chọn)",
-          querystring: z.object({ kind: z.enum(UNIT_KINDS).optional() }),
-          response: { 200: z.object({ items: z.array(unitOptionDto) }) },
+          querystring: unitOptionsQuery,
+          response: { 200: unitOptionListDto },
         },
       },
       async (request) => ({

@@ -1,10 +1,9 @@
-import type { auditPageDto } from "@chibo/domain";
-import type { z } from "zod";
+import type { AuditPageDto } from "@chibo/domain";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
-export type AuditPage = z.infer<typeof auditPageDto>;
+export type AuditPage = AuditPageDto;
 
 export interface AuditListParams {
   entity?: string;

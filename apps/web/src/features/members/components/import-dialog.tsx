@@ -149,7 +149,7 @@ function ImportReport({ report }: { report: ImportReportDto }) {
           {t("members.import.no_errors")}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={420} mah={320}>
+        <Table.ScrollContainer minWidth={300} mah={320}>
           <Table striped withTableBorder stickyHeader>
             <Table.Thead>
               <Table.Tr>

@@ -1,10 +1,9 @@
-import type { userPageDto } from "@chibo/domain";
-import type { z } from "zod";
+import type { UserPageDto } from "@chibo/domain";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
-export type UserPage = z.infer<typeof userPageDto>;
+export type UserPage = UserPageDto;
 
 export interface UserListParams {
   q?: string;
