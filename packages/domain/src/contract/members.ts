@@ -199,6 +199,8 @@ export const memberDto = z.object({
   exemptions: z.array(exemptionDto),
   positions: z.array(positionDto),
   version: z.number().int(),
+  /** What the caller may do with this member (decided by the server's policy). */
+  can: z.object({ write: z.boolean(), readPrivate: z.boolean() }),
 });
 export type MemberDto = z.infer<typeof memberDto>;
 

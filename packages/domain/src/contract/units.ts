@@ -33,6 +33,16 @@ export const unitBreadcrumbDto = z.object({ id: z.uuid(), name: z.string() });
 
 export const unitDetailDto = unitDto.extend({
   ancestors: z.array(unitBreadcrumbDto),
+  /** What the caller may do here (decided by the server's policy; the web only shows or hides). */
+  can: z.object({
+    update: z.boolean(),
+    createChild: z.boolean(),
+    move: z.boolean(),
+    deactivate: z.boolean(),
+    writeMembers: z.boolean(),
+    importMembers: z.boolean(),
+    exportMembers: z.boolean(),
+  }),
 });
 export type UnitDetailDto = z.infer<typeof unitDetailDto>;
 

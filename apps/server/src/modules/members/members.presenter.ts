@@ -48,8 +48,9 @@ export function presentMember(
       toDate: string | null;
     }[];
   },
-  showPrivate: boolean,
+  can: { write: boolean; readPrivate: boolean },
 ): MemberDto {
+  const showPrivate = can.readPrivate;
   const priv = <T>(v: T): T | null => (showPrivate ? v : null);
   return {
     id: m.id,
@@ -93,5 +94,6 @@ export function presentMember(
       to: p.toDate,
     })),
     version: m.version,
+    can,
   };
 }

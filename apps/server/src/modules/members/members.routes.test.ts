@@ -120,7 +120,11 @@ describe("members: list and search", () => {
       url: `/api/v1/members/${org.people.an.id}`,
       headers: { cookie: lead.cookie },
     });
-    expect(asLead.json()).toMatchObject({ birthDate: "1985-02-03" });
+    expect(asLead.json()).toMatchObject({
+      birthDate: "1985-02-03",
+      can: { write: true, readPrivate: true },
+    });
+    expect(asMember.json()).toMatchObject({ can: { write: false, readPrivate: false } });
     expect(asLead.json<{ cardNumber: string }>().cardNumber).toMatch(/^c-/u);
     const list = await app.inject({
       method: "GET",

@@ -129,7 +129,10 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
     return presentMember(
       member,
       { unitName: unit?.name ?? "", exemptions, positions },
-      can(actor, "member.read_private", member.unitPath),
+      {
+        write: can(actor, "member.write", member.unitPath),
+        readPrivate: can(actor, "member.read_private", member.unitPath),
+      },
     );
   }
 

@@ -74,6 +74,18 @@ describe("units", () => {
       headers: { cookie: lead.cookie },
     });
     expect(l.statusCode).toBe(200);
+    expect(l.json()).toMatchObject({
+      can: {
+        update: true,
+        createChild: false,
+        move: false,
+        writeMembers: true,
+        importMembers: true,
+      },
+    });
+    expect(a.json()).toMatchObject({
+      can: { update: true, createChild: true, move: true, deactivate: true },
+    });
     expect(l.json<{ ancestors: Json[]; meetingDay: number }>()).toMatchObject({
       ancestors: [],
       meetingDay: 3,

@@ -6,6 +6,7 @@ import {
   kindOfLevel,
   pathIds,
   wouldCycle,
+  type Action,
   type CreateUnitInput,
   type ListUnitsQuery,
   type MoveUnitInput,
@@ -86,7 +87,21 @@ export function createUnitsService(deps: { db: Db }) {
         .filter((a) => can(actor, "unit.read", a.path))
         .sort((a, b) => a.path.length - b.path.length)
         .map((a) => ({ id: a.id, name: a.name }));
-      return { ...(await present(actor, unit.id)), ancestors };
+      const at = (action: Action) => can(actor, action, unit.path);
+      return {
+        ...(await present(actor, unit.id)),
+        ancestors,
+        can: {
+          update: at("unit.update"),
+          createChild: at("unit.create") && unit.active,
+          // Moving needs the unit's own parent inside the caller's reach as well.
+          move: at("unit.move") && unit.parentId !== null && ancestors.length > 0,
+          deactivate: at("unit.deactivate") && unit.parentId !== null && unit.active,
+          writeMembers: at("member.write") && unit.kind === "cell" && unit.active,
+          importMembers: at("member.import") && unit.kind === "cell" && unit.active,
+          exportMembers: at("member.export"),
+        },
+      };
     },
 
     async create(actor: Actor, input: CreateUnitInput): Promise<UnitDto> {

@@ -29,7 +29,6 @@ import { AppModal } from "@/components/ui/app-modal";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { NotFound } from "@/components/ui/not-found";
 import { PageLoader } from "@/components/ui/page-loader";
-import { useCan } from "@/hooks/use-me";
 import { isApiError } from "@/lib/api-client";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { useMember } from "../api/get-member";
@@ -87,7 +86,7 @@ export function MemberDetail({ id }: { id: string }) {
   const { data: member, isPending, error } = useMember(id);
   useDocumentTitle(`${member?.fullName ?? t("members.title")} · chibo`);
   const [modal, setModal] = useState<OpenModal | null>(null);
-  const canWrite = useCan("member.write");
+  const canWrite = member?.can.write ?? false;
   const close = () => {
     setModal(null);
   };
@@ -98,6 +97,8 @@ export function MemberDetail({ id }: { id: string }) {
     return <ErrorAlert error={error} />;
   }
   const exemptNow = member.active && member.exemptions.some((e) => e.to === null);
+  // Private fields come back empty for callers who may not read them: hide them rather than show "—".
+  const priv = member.can.readPrivate;
 
   return (
     <Stack gap="md">
@@ -131,10 +132,12 @@ export function MemberDetail({ id }: { id: string }) {
           <Field label={t("members.fields.full_name")} value={member.fullName} />
           <Field label={t("members.fields.birth_name")} value={member.birthName} />
           <Field label={t("members.fields.gender")} value={t(`members.gender.${member.gender}`)} />
-          <Field label={t("members.fields.birth_date")} value={formatDate(member.birthDate)} />
+          {priv && (
+            <Field label={t("members.fields.birth_date")} value={formatDate(member.birthDate)} />
+          )}
           <Field label={t("members.fields.ethnicity")} value={member.ethnicity} />
           <Field label={t("members.fields.religion")} value={member.religion} />
-          <Field label={t("members.fields.hometown")} value={member.hometown} />
+          {priv && <Field label={t("members.fields.hometown")} value={member.hometown} />}
           <Field label={t("members.fields.education")} value={member.education} />
           <Field label={t("members.fields.political_theory")} value={member.politicalTheory} />
           <Field label={t("members.fields.qualification")} value={member.qualification} />
@@ -161,7 +164,7 @@ export function MemberDetail({ id }: { id: string }) {
             label={t("members.fields.official_date")}
             value={formatDate(member.officialDate)}
           />
-          <Field label={t("members.fields.card_number")} value={member.cardNumber} />
+          {priv && <Field label={t("members.fields.card_number")} value={member.cardNumber} />}
           {!member.active && (
             <>
               <Field label={t("members.fields.left_on")} value={formatDate(member.leftOn)} />
@@ -174,59 +177,65 @@ export function MemberDetail({ id }: { id: string }) {
         </SimpleGrid>
       </Section>
 
-      <Section title={t("members.sections.contact")}>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <Field
-            label={t("members.fields.phone")}
-            value={
-              member.phone ? <Anchor href={`tel:${member.phone}`}>{member.phone}</Anchor> : null
-            }
-          />
-          <Field
-            label={t("members.fields.email")}
-            value={
-              member.email ? <Anchor href={`mailto:${member.email}`}>{member.email}</Anchor> : null
-            }
-          />
-        </SimpleGrid>
-      </Section>
+      {priv && (
+        <Section title={t("members.sections.contact")}>
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <Field
+              label={t("members.fields.phone")}
+              value={
+                member.phone ? <Anchor href={`tel:${member.phone}`}>{member.phone}</Anchor> : null
+              }
+            />
+            <Field
+              label={t("members.fields.email")}
+              value={
+                member.email ? (
+                  <Anchor href={`mailto:${member.email}`}>{member.email}</Anchor>
+                ) : null
+              }
+            />
+          </SimpleGrid>
+        </Section>
+      )}
 
-      <Section title={t("members.sections.exemptions")}>
-        {member.exemptions.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t("members.no_exemptions")}
-          </Text>
-        ) : (
-          <Stack gap="xs" component="ul" style={{ listStyle: "none", margin: 0, padding: 0 }}>
-            {member.exemptions.map((e) => (
-              <Group key={e.id} component="li" justify="space-between" gap="xs">
-                <div>
-                  <Text size="sm" fw={500}>
-                    {t("members.period", {
-                      from: formatDate(e.from),
-                      to: e.to ? formatDate(e.to) : t("members.current"),
-                    })}
-                  </Text>
-                  <Text size="sm" c="dimmed">
-                    {e.reason}
-                  </Text>
-                </div>
-                {canWrite && member.active && e.to === null && (
-                  <Button
-                    size="compact-sm"
-                    variant="light"
-                    onClick={() => {
-                      setModal({ kind: "end_exemption", id: e.id });
-                    }}
-                  >
-                    {t("members.end_exemption")}
-                  </Button>
-                )}
-              </Group>
-            ))}
-          </Stack>
-        )}
-      </Section>
+      {priv && (
+        <Section title={t("members.sections.exemptions")}>
+          {member.exemptions.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t("members.no_exemptions")}
+            </Text>
+          ) : (
+            <Stack gap="xs" component="ul" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+              {member.exemptions.map((e) => (
+                <Group key={e.id} component="li" justify="space-between" gap="xs">
+                  <div>
+                    <Text size="sm" fw={500}>
+                      {t("members.period", {
+                        from: formatDate(e.from),
+                        to: e.to ? formatDate(e.to) : t("members.current"),
+                      })}
+                    </Text>
+                    <Text size="sm" c="dimmed">
+                      {e.reason}
+                    </Text>
+                  </div>
+                  {canWrite && member.active && e.to === null && (
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      onClick={() => {
+                        setModal({ kind: "end_exemption", id: e.id });
+                      }}
+                    >
+                      {t("members.end_exemption")}
+                    </Button>
+                  )}
+                </Group>
+              ))}
+            </Stack>
+          )}
+        </Section>
+      )}
 
       <Section title={t("members.sections.positions")}>
         {member.positions.length === 0 ? (
@@ -273,7 +282,7 @@ export function MemberDetail({ id }: { id: string }) {
         </Section>
       )}
 
-      <MemberHistory id={member.id} />
+      {member.can.readPrivate && <MemberHistory id={member.id} />}
 
       {modal?.kind === "edit" && (
         <AppModal opened onClose={close} title={t("members.edit_title")} size="xl">

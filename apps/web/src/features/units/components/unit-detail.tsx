@@ -18,7 +18,6 @@ import { Link } from "react-router";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { PageLoader } from "@/components/ui/page-loader";
 import { NotFound } from "@/components/ui/not-found";
-import { useCan } from "@/hooks/use-me";
 import { useUnit, useUnitChildren } from "@/hooks/use-units";
 import { isApiError } from "@/lib/api-client";
 import { UnitDeactivateModal } from "./unit-deactivate-modal";
@@ -107,10 +106,11 @@ export function UnitDetail({ id }: { id: string }) {
 
 function UnitActions({ unit }: { unit: UnitDetailDto }) {
   const { t } = useTranslation();
-  const canUpdate = useCan("unit.update");
-  const canCreate = useCan("unit.create");
-  const canMove = useCan("unit.move");
-  const canDeactivate = useCan("unit.deactivate");
+  // Decided per unit by the server's policy; the web only shows or hides.
+  const canUpdate = unit.can.update;
+  const canCreate = unit.can.createChild;
+  const canMove = unit.can.move;
+  const canDeactivate = unit.can.deactivate;
   const [editOpen, edit] = useDisclosure(false);
   const [createOpen, create] = useDisclosure(false);
   const [moveOpen, move] = useDisclosure(false);
