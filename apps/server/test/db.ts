@@ -14,13 +14,33 @@ const KEY = Symbol.for("chibo.test.context");
 type Holder = Record<symbol, Promise<TestContext> | undefined>;
 const holder = globalThis as unknown as Holder;
 
+const listeners = new Set<(sql: string) => void>();
+
+/** Records every SQL statement the app sends while `fn` runs. */
+export async function captureQueries(fn: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const listener = (q: string) => seen.push(q);
+  listeners.add(listener);
+  try {
+    await fn();
+  } finally {
+    listeners.delete(listener);
+  }
+  return seen;
+}
+
 /** "Today" for every server test: dates in tests are relative to it. */
 export const TEST_NOW = "2026-03-10T03:00:00.000Z";
 
 async function create(): Promise<TestContext> {
   const url = inject("testDatabaseUrl");
+  const onQuery = (q: string) => {
+    for (const l of listeners) l(q);
+  };
   const database = await openDatabase(
-    url ? { kind: "postgres", url, poolSize: 5 } : { kind: "pglite", dataDir: null },
+    url
+      ? { kind: "postgres", url, poolSize: 5, onQuery }
+      : { kind: "pglite", dataDir: null, onQuery },
   );
   await migrateDatabase(database);
   const clock = fixedClock(TEST_NOW);

@@ -22,9 +22,25 @@ export interface Database {
 
 export const MIGRATIONS_DIR = path.join(SERVER_ROOT, "drizzle");
 
-export type DatabaseConfig =
+/** Sees every SQL statement sent (tests use it to check that queries stay inside a tenant). */
+export type QueryListener = (sql: string) => void;
+
+export type DatabaseConfig = (
   | { kind: "pglite"; dataDir: string | null; loadFrom?: Blob }
-  | { kind: "postgres"; url: string; poolSize?: number };
+  | { kind: "postgres"; url: string; poolSize?: number }
+) & { onQuery?: QueryListener };
+
+function logger(onQuery: QueryListener | undefined) {
+  return onQuery
+    ? {
+        logger: {
+          logQuery: (query: string) => {
+            onQuery(query);
+          },
+        },
+      }
+    : {};
+}
 
 /** Opens PGlite (embedded, in DATA_DIR; in memory when dataDir is null) or a PostgreSQL pool. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
@@ -32,7 +48,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
-    const db = drizzle(pool, { schema });
+    const db = drizzle(pool, { schema, ...logger(config.onQuery) });
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     return {
       db,
@@ -48,7 +64,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     ...(config.dataDir !== null ? { dataDir: config.dataDir } : {}),
     ...(config.loadFrom ? { loadDataDir: config.loadFrom } : {}),
   });
-  const db = drizzle(client, { schema });
+  const db = drizzle(client, { schema, ...logger(config.onQuery) });
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   return {
     db,

@@ -20,7 +20,11 @@ export function createAuthRepository(db: DbOrTx) {
     },
 
     async findTenant(tenantId: string) {
-      const [row] = await db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+      const [row] = await db
+        .select()
+        .from(tenants)
+        .where(and(eq(tenants.tenantId, tenantId), eq(tenants.id, tenantId)))
+        .limit(1);
       return row;
     },
 
