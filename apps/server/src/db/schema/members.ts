@@ -63,6 +63,8 @@ export const members = pgTable(
       .on(t.tenantId, t.cardNumber)
       .where(sql`${t.cardNumber} is not null`),
     index("members_tenant_path_sort_idx").on(t.tenantId, t.unitPath, t.sortKey),
+    // Name order across a whole tenant (the common unfiltered list) without a sort.
+    index("members_tenant_sort_idx").on(t.tenantId, t.sortKey, t.id),
     index("members_tenant_unit_idx").on(t.tenantId, t.unitId),
   ],
 );

@@ -1,18 +1,4 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  lte,
-  or,
-  sql,
-  type SQL,
-} from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { PositionTitle } from "@chibo/domain";
 import type { DbOrTx } from "../../db/client.js";
@@ -81,91 +67,65 @@ export function createMembersRepository(db: DbOrTx) {
             ? sql`not ${exemptOn(f.today)}`
             : undefined,
       );
-      // The page, its total and its details as separate simple queries: a join or a window count
-      // over every match costs more than three small round trips (run in parallel on PostgreSQL).
-      const [rows, [counted]] = await Promise.all([
-        db
-          .select({
-            id: members.id,
-            unitId: members.unitId,
-            unitPath: members.unitPath,
-            fullName: members.fullName,
-            gender: members.gender,
-            status: members.status,
-            birthDate: members.birthDate,
-            cardNumber: members.cardNumber,
-            leftOn: members.leftOn,
-            leaveKind: members.leaveKind,
-          })
-          .from(members)
-          .where(where)
-          .orderBy(asc(members.sortKey), asc(members.id))
-          .limit(f.limit)
-          .offset(f.offset),
-        db.select({ n: count() }).from(members).where(where),
-      ]);
-      const ids = rows.map((r) => r.id);
-      const [flags, names] = await Promise.all([
-        this.flagsOf(f.tenantId, ids, f.today),
-        this.unitNames(f.tenantId, [...new Set(rows.map((r) => r.unitId))]),
-      ]);
-      const total = counted?.n ?? 0;
-      return {
-        rows: rows.map((r) => ({
-          ...r,
-          unitName: names.get(r.unitId) ?? "",
-          exempt: flags.exempt.has(r.id),
-          positions: flags.positions.get(r.id) ?? [],
-        })),
-        total,
-      };
-    },
-
-    async unitNames(tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
-      if (ids.length === 0) return new Map();
-      const rows = await db
-        .select({ id: units.id, name: units.name })
-        .from(units)
-        .where(and(eq(units.tenantId, tenantId), inArray(units.id, [...ids])));
-      return new Map(rows.map((r) => [r.id, r.name]));
-    },
-
-    /** Who of these members is exempt today, and which positions each holds today. */
-    async flagsOf(tenantId: string, ids: readonly string[], today: string) {
-      const exempt = new Set<string>();
-      const held = new Map<string, PositionTitle[]>();
-      if (ids.length === 0) return { exempt, positions: held };
-      const [ex, pos] = await Promise.all([
-        db
-          .select({ memberId: exemptions.memberId })
-          .from(exemptions)
-          .where(
-            and(
-              eq(exemptions.tenantId, tenantId),
-              inArray(exemptions.memberId, [...ids]),
-              lte(exemptions.fromDate, today),
-              or(isNull(exemptions.toDate), gte(exemptions.toDate, today)),
-            ),
+      // One round trip: the inner query filters and cuts the page; the outer one adds the unit
+      // name, today's flags for the page's rows only, and the total as an uncorrelated subquery
+      // (computed once; a window count would carry every matching row through the sort).
+      const page = db
+        .select({
+          id: members.id,
+          tenantId: members.tenantId,
+          unitId: members.unitId,
+          unitPath: members.unitPath,
+          sortKey: members.sortKey,
+          fullName: members.fullName,
+          gender: members.gender,
+          status: members.status,
+          birthDate: members.birthDate,
+          cardNumber: members.cardNumber,
+          leftOn: members.leftOn,
+          leaveKind: members.leaveKind,
+        })
+        .from(members)
+        .where(where)
+        .orderBy(asc(members.sortKey), asc(members.id))
+        .limit(f.limit)
+        .offset(f.offset)
+        .as("page");
+      const pageRows = db
+        .select({
+          id: page.id,
+          unitId: page.unitId,
+          unitPath: page.unitPath,
+          unitName: units.name,
+          fullName: page.fullName,
+          gender: page.gender,
+          status: page.status,
+          birthDate: page.birthDate,
+          cardNumber: page.cardNumber,
+          leftOn: page.leftOn,
+          leaveKind: page.leaveKind,
+          total: sql<number>`(${db.select({ n: count() }).from(members).where(where)})`.mapWith(
+            Number,
           ),
-        db
-          .select({ memberId: positions.memberId, title: positions.title })
-          .from(positions)
-          .where(
-            and(
-              eq(positions.tenantId, tenantId),
-              inArray(positions.memberId, [...ids]),
-              lte(positions.fromDate, today),
-              or(isNull(positions.toDate), gte(positions.toDate, today)),
-            ),
-          )
-          .orderBy(asc(positions.title)),
-      ]);
-      for (const e of ex) exempt.add(e.memberId);
-      for (const p of pos) held.set(p.memberId, [...(held.get(p.memberId) ?? []), p.title]);
-      return { exempt, positions: held };
+          exempt: sql<boolean>`exists (select 1 from ${exemptions} e
+            where e.tenant_id = ${page.tenantId} and e.member_id = ${page.id}
+              and e.from_date <= ${f.today} and (e.to_date is null or e.to_date >= ${f.today}))`,
+          positions: sql<PositionTitle[] | null>`(select array_agg(p.title order by p.title)
+            from ${positions} p where p.tenant_id = ${page.tenantId} and p.member_id = ${page.id}
+              and p.from_date <= ${f.today} and (p.to_date is null or p.to_date >= ${f.today}))`,
+        })
+        .from(page)
+        .innerJoin(units, and(eq(units.tenantId, page.tenantId), eq(units.id, page.unitId)))
+        .orderBy(asc(page.sortKey), asc(page.id));
+      const rows = await pageRows;
+      let total = rows[0]?.total ?? 0;
+      if (rows.length === 0 && f.offset > 0) {
+        const [c] = await db.select({ n: count() }).from(members).where(where);
+        total = c?.n ?? 0;
+      }
+      return { rows: rows.map((r) => ({ ...r, positions: r.positions ?? [] })), total };
     },
 
-    /** Every member of the scope for export, in name order (no paging). */
     async exportRows(
       tenantId: string,
       roots: readonly string[],
