@@ -58,9 +58,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     };
   }
   const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   if (config.dataDir !== null) mkdirSync(config.dataDir, { recursive: true });
   const client = await PGlite.create({
+    extensions: { pg_trgm },
     ...(config.dataDir !== null ? { dataDir: config.dataDir } : {}),
     ...(config.loadFrom ? { loadDataDir: config.loadFrom } : {}),
   });

@@ -63,6 +63,8 @@ export const members = pgTable(
       .on(t.tenantId, t.cardNumber)
       .where(sql`${t.cardNumber} is not null`),
     index("members_tenant_path_sort_idx").on(t.tenantId, t.unitPath, t.sortKey),
+    // Word-prefix search (LIKE '% term%') through trigrams: pg_trgm, created by migration 0000.
+    index("members_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     // Name order across a whole tenant (the common unfiltered list) without a sort.
     index("members_tenant_sort_idx").on(t.tenantId, t.sortKey, t.id),
     index("members_tenant_unit_idx").on(t.tenantId, t.unitId),

@@ -167,6 +167,7 @@ CREATE INDEX "exemptions_tenant_member_idx" ON "exemptions" USING btree ("tenant
 CREATE INDEX "member_events_tenant_member_idx" ON "member_events" USING btree ("tenant_id","member_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "members_tenant_card_uq" ON "members" USING btree ("tenant_id","card_number") WHERE "members"."card_number" is not null;--> statement-breakpoint
 CREATE INDEX "members_tenant_path_sort_idx" ON "members" USING btree ("tenant_id","unit_path","sort_key");--> statement-breakpoint
+CREATE INDEX "members_search_trgm_idx" ON "members" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "members_tenant_sort_idx" ON "members" USING btree ("tenant_id","sort_key","id");--> statement-breakpoint
 CREATE INDEX "members_tenant_unit_idx" ON "members" USING btree ("tenant_id","unit_id");--> statement-breakpoint
 CREATE INDEX "memberships_tenant_member_idx" ON "memberships" USING btree ("tenant_id","member_id");--> statement-breakpoint
