@@ -68,7 +68,19 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`;
 
-  const logins = await demoLogins(database);
+  // Highest role first, as the README lists them.
+  const order = [
+    "admin",
+    "org_board",
+    "inspector",
+    "committee",
+    "supervisor",
+    "cell_lead",
+    "member",
+  ];
+  const logins = (await demoLogins(database)).sort(
+    (a, b) => order.indexOf(a.role) - order.indexOf(b.role),
+  );
   const lines = [
     "",
     `  chibo đang chạy tại ${url}`,
