@@ -1,4 +1,4 @@
-import { asc, eq, and } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Env } from "./config/env.js";
 import { migrateDatabase, openDatabase, type Database } from "./db/client.js";
 import { grants, tenants, units, users } from "./db/schema/index.js";
@@ -97,10 +97,21 @@ export async function startServer(env: Env): Promise<RunningServer> {
   }
   console.log(lines.join("\n") + "\n");
 
+  // PGlite runs no autovacuum: refresh statistics and the visibility map now and then ourselves.
+  const maintenance = embedded
+    ? setInterval(() => {
+        database.db.execute(sql`vacuum analyze`).catch((err: unknown) => {
+          app.log.warn({ err }, "vacuum failed");
+        });
+      }, 6 * 3_600_000)
+    : null;
+  maintenance?.unref();
+
   return {
     url,
     database,
     async close() {
+      if (maintenance) clearInterval(maintenance);
       await app.close();
       await database.close();
     },

@@ -147,8 +147,9 @@ export async function seedDemoTenant(db: Db, opts: SeedDemoOptions): Promise<See
       ),
     );
   });
-  // Fresh planner statistics after a bulk load; PGlite runs no autovacuum to gather them.
-  await db.execute(sql`analyze`);
+  // Statistics and the visibility map after a bulk load (PGlite runs no autovacuum): without them
+  // the planner prefers sequential scans over the search index.
+  await db.execute(sql`vacuum analyze`);
 
   return {
     tenantId: org.tenant.id,

@@ -330,7 +330,7 @@ export function createMembersRepository(db: DbOrTx) {
     },
 
     async refreshStatistics() {
-      await db.execute(sql`analyze members, memberships, member_events`);
+      await db.execute(sql`vacuum analyze members, memberships, member_events`);
     },
 
     async unit(tenantId: string, id: string) {
