@@ -52,6 +52,9 @@ const memberFields = {
   notes: optionalText(LIMITS.longText),
 };
 
+/** The register fields a member command may set, in the order of form 7-HSĐV. */
+export const MEMBER_FIELD_KEYS = Object.keys(memberFields) as (keyof typeof memberFields)[];
+
 function datesInOrder(
   v: { birthDate?: string; joinDate?: string; officialDate?: string | null },
   ctx: z.core.$RefinementCtx,

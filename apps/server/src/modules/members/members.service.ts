@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   isWithin,
+  MEMBER_FIELD_KEYS,
   nameSortKey,
   normalizeName,
   periodsOverlap,
@@ -45,26 +46,7 @@ function derived(f: Pick<MemberRow, "fullName" | "birthName" | "cardNumber" | "o
 
 function fieldsToRow(f: Partial<MemberFields>): Partial<MemberInsert> {
   const out: Partial<MemberInsert> = {};
-  const keys = [
-    "fullName",
-    "birthName",
-    "gender",
-    "birthDate",
-    "ethnicity",
-    "religion",
-    "hometown",
-    "education",
-    "politicalTheory",
-    "qualification",
-    "occupation",
-    "phone",
-    "email",
-    "joinDate",
-    "officialDate",
-    "cardNumber",
-    "notes",
-  ] as const;
-  for (const k of keys) {
+  for (const k of MEMBER_FIELD_KEYS) {
     const v = f[k];
     if (v !== undefined) Object.assign(out, { [k]: v });
   }

@@ -32,6 +32,17 @@ const LEVEL_VI: Record<string, string> = {
   group: "tổ đảng",
 };
 
+/** The Charter's nesting of levels (packages/domain canContain), as a field error. */
+function assertCanContain(parent: UnitRow, level: UnitRow["level"], path: string): void {
+  if (!canContain(parent.level, level)) {
+    throw invalid(
+      path,
+      `Không thể đặt ${LEVEL_VI[level] ?? level} trực thuộc ${LEVEL_VI[parent.level] ?? parent.level}`,
+      "unit_level_not_allowed",
+    );
+  }
+}
+
 function snapshot(u: UnitRow) {
   return {
     name: u.name,
@@ -113,13 +124,7 @@ export function createUnitsService(deps: { db: Db }) {
         authorize(actor, "unit.create", parent.path, "unit");
         if (!parent.active)
           throw conflict("unit_inactive", "Tổ chức cấp trên đã ngừng hoạt động", "body.parentId");
-        if (!canContain(parent.level, input.level)) {
-          throw invalid(
-            "body.level",
-            `Không thể đặt ${LEVEL_VI[input.level] ?? input.level} trực thuộc ${LEVEL_VI[parent.level] ?? parent.level}`,
-            "unit_level_not_allowed",
-          );
-        }
+        assertCanContain(parent, input.level, "body.level");
         const kind = kindOfLevel(input.level);
         if (kind !== "cell" && input.meetingDay != null) {
           throw invalid("body.meetingDay", "Chỉ chi bộ mới đăng ký ngày sinh hoạt");
@@ -206,13 +211,7 @@ export function createUnitsService(deps: { db: Db }) {
         }
         if (!parent.active)
           throw conflict("unit_inactive", "Tổ chức cấp trên đã ngừng hoạt động", "body.parentId");
-        if (!canContain(parent.level, unit.level)) {
-          throw invalid(
-            "body.parentId",
-            `Không thể đặt ${LEVEL_VI[unit.level] ?? unit.level} trực thuộc ${LEVEL_VI[parent.level] ?? parent.level}`,
-            "unit_level_not_allowed",
-          );
-        }
+        assertCanContain(parent, unit.level, "body.parentId");
         if (parent.id === unit.parentId) return;
         const newPath = childPath(parent.path, unit.id);
         await r.rebaseSubtree(actor.tenantId, unit.path, newPath);
