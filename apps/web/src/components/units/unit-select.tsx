@@ -1,6 +1,6 @@
 import { foldAccents, pathIds, type UnitKind } from "@chibo/domain";
 import { IconSitemap } from "@tabler/icons-react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SearchSelect, type SearchSelectItem } from "@/components/ui/search-select";
 import { useUnitOptions, type UnitOption } from "@/hooks/use-unit-options";
@@ -21,6 +21,8 @@ interface UnitSelectProps {
   clearable?: boolean;
   name?: string;
   placeholder?: string;
+  /** When only one unit can be chosen (a secretary's own cell), choose it. */
+  autoSelectSingle?: boolean;
 }
 
 interface Candidate extends SearchSelectItem {
@@ -43,6 +45,7 @@ export function UnitSelect({
   clearable,
   name,
   placeholder,
+  autoSelectSingle,
 }: UnitSelectProps) {
   const { t } = useTranslation();
   const options = useUnitOptions();
@@ -65,6 +68,11 @@ export function UnitSelect({
         };
       });
   }, [options.data, kind, isPickable, t]);
+
+  const only = candidates.length === 1 ? candidates[0]?.value : undefined;
+  useEffect(() => {
+    if (autoSelectSingle && value === null && only) onChange(only);
+  }, [autoSelectSingle, value, only, onChange]);
 
   const terms = foldAccents(search).split(" ").filter(Boolean);
   const items = candidates

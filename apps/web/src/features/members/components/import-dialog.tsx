@@ -66,6 +66,7 @@ export function ImportDialog({ opened, onClose, defaultUnitId }: ImportDialogPro
           label={t("members.import.unit")}
           name="unitId"
           required
+          autoSelectSingle
           value={unitId}
           error={missing.unit}
           description={t("common.unit_picker.cells_only")}

@@ -192,6 +192,7 @@ export function MemberForm(props: MemberFormProps) {
               label={t("members.fields.unit")}
               name="unitId"
               required
+              autoSelectSingle
               value={form.values.unitId}
               error={form.errors.unitId}
               description={t("common.unit_picker.cells_only")}
