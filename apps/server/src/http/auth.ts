@@ -11,20 +11,27 @@ declare module "fastify" {
     actor: Actor | null;
     sessionId: string | null;
   }
+  interface FastifyContextConfig {
+    /** Reachable without a session (login, logout). */
+    public?: boolean;
+  }
 }
 
 /** Resolves the session cookie to an actor on every request; routes then call requireActor. */
 export function registerAuth(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionId", null);
+  // Authentication comes before validation: without a session every API route but the public
+  // ones answers 401, whatever the request holds.
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/v1/")) return;
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const found = await auth.authenticate(token);
+    const found = token ? await auth.authenticate(token) : null;
     if (found) {
       request.actor = found.actor;
       request.sessionId = found.sessionId;
+    } else if (request.routeOptions.config.public !== true) {
+      throw unauthenticated();
     }
   });
 }

@@ -47,7 +47,11 @@ describe("error handling", () => {
     expect(malformed.statusCode).toBe(400);
     expect(malformed.headers["content-type"]).toMatch(/problem\+json/u);
     expect(malformed.json()).toMatchObject({ code: "validation_failed" });
-    const unknown = await app.inject({ method: "GET", url: "/api/v1/nothing-here" });
+    const unknown = await app.inject({
+      method: "GET",
+      url: "/api/v1/nothing-here",
+      headers: { cookie: admin.cookie },
+    });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: "not_found" });
     const badId = await app.inject({

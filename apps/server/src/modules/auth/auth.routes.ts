@@ -21,7 +21,7 @@ export function authRoutes(deps: {
           body: loginInput,
           response: { 200: meDto },
         },
-        config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+        config: { public: true, rateLimit: { max: 30, timeWindow: "1 minute" } },
       },
       async (request, reply) => {
         const { token, actor } = await auth.login(request.body, {
@@ -38,7 +38,10 @@ export function authRoutes(deps: {
 
     app.post(
       "/auth/logout",
-      { schema: { tags: ["auth"], summary: "Đăng xuất", response: { 204: z.null() } } },
+      {
+        schema: { tags: ["auth"], summary: "Đăng xuất", response: { 204: z.null() } },
+        config: { public: true },
+      },
       async (request, reply) => {
         if (request.sessionId) await auth.logout(request.sessionId);
         clearSessionCookie(reply);
