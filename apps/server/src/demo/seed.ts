@@ -172,7 +172,7 @@ async function assertFree(tx: Tx, code: string, usernames: string[]): Promise<vo
     .limit(1);
   if (existing.length > 0) {
     throw new Error(
-      `A tenant with code "${code}" already exists: the demo was seeded before. Use another code, or remove that tenant first.`,
+      `Đã có đơn vị quản lý mã "${code}": dữ liệu mẫu đã được tạo trước đó (A tenant with code "${code}" already exists).`,
     );
   }
   const taken = await tx
@@ -181,7 +181,7 @@ async function assertFree(tx: Tx, code: string, usernames: string[]): Promise<vo
     .where(inArray(users.username, usernames));
   if (taken.length > 0) {
     throw new Error(
-      `Demo usernames already in use: ${taken.map((t) => t.username).join(", ")}. Pass another usernamePrefix.`,
+      `Tên đăng nhập mẫu đã được dùng (demo usernames already in use): ${taken.map((t) => t.username).join(", ")}`,
     );
   }
 }
