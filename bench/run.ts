@@ -24,7 +24,7 @@ import {
 } from "./lib.js";
 
 const PASSWORD = "chibo-demo";
-const SERVER = ["--enable-source-maps", path.join(ROOT, "apps/server/dist/main.mjs")];
+const SERVER = [path.join(ROOT, "apps/server/dist/main.mjs")];
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const args = new Set(process.argv.slice(2));
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };

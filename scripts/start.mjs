@@ -47,7 +47,7 @@ if (stale("apps/server/dist/main.mjs", serverSources)) build("@chibo/server", "Ä
 
 const child = spawn(
   process.execPath,
-  ["--enable-source-maps", path.join(root, "apps/server/dist/main.mjs")],
+  [path.join(root, "apps/server/dist/main.mjs")],
   { cwd: root, stdio: "inherit", env: { NODE_ENV: "production", ...process.env } },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

@@ -1,7 +1,12 @@
 // Member register import template, import parser and export (form 7-HSĐV layout) with exceljs.
 import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { CellValue, DataValidation, Worksheet } from "exceljs";
+
+// exceljs is large: load it on first use, not at every server start.
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import("exceljs")).default;
+}
 import {
   createMemberInput,
   LIMITS,
@@ -211,7 +216,7 @@ function styleHeaderRow(row: ExcelJS.Row): void {
 
 /** The empty import template: the headers on "Đảng viên", and how to fill them on "Hướng dẫn". */
 export async function buildImportTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = "chibo";
   const sheet = workbook.addWorksheet(MEMBER_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = MEMBER_COLUMNS.map((c) => ({
@@ -530,7 +535,7 @@ export async function parseMemberWorkbook(data: Buffer): Promise<ParsedWorkbook>
     invalidWorkbook("Tệp không phải là bảng tính Excel (.xlsx) hợp lệ", [
       { path: "file", message: "Hãy chọn tệp .xlsx tạo từ tệp mẫu (không dùng .xls hoặc .csv)" },
     ]);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(new Uint8Array(data).buffer);
   } catch {
@@ -591,7 +596,7 @@ export async function exportMembersWorkbook(
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: true,
