@@ -45,10 +45,10 @@ function build(workspace, label) {
 if (stale("apps/web/dist/index.html", webSources)) build("@chibo/web", "Đang dựng giao diện web…");
 if (stale("apps/server/dist/main.mjs", serverSources)) build("@chibo/server", "Đang dựng máy chủ…");
 
-const child = spawn(
-  process.execPath,
-  [path.join(root, "apps/server/dist/main.mjs")],
-  { cwd: root, stdio: "inherit", env: { NODE_ENV: "production", ...process.env } },
-);
+const child = spawn(process.execPath, [path.join(root, "apps/server/dist/main.mjs")], {
+  cwd: root,
+  stdio: "inherit",
+  env: { NODE_ENV: "production", ...process.env },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
