@@ -21,7 +21,7 @@ const CONTRACT_MESSAGES: Record<string, string> = {
   "Email không hợp lệ": "invalid_email",
   "Số thẻ chỉ gồm chữ số, chữ cái, dấu chấm hoặc gạch": "card_number_format",
   "Chỉ gồm chữ thường không dấu, số, dấu chấm, gạch": "username_format",
-  "Ngày sinh hoạt từ 1 đến 28": "meeting_day_range",
+  "Ngày sinh hoạt từ 1 đến 31": "meeting_day_range",
 };
 
 function isBlank(input: unknown): boolean {

@@ -30,26 +30,26 @@ describe("createUnitInput", () => {
     }
   });
 
-  it.each([1, 3, 28, null])("accepts meeting day %j", (day) => {
+  it.each([1, 3, 28, 31, null])("accepts meeting day %j", (day) => {
     expect(createUnitInput.parse({ ...valid, meetingDay: day }).meetingDay).toBe(day);
   });
 
-  it.each([0, 29, 31, -1, 1.5, "3", Number.NaN])("rejects meeting day %j at meetingDay", (day) => {
+  it.each([0, 32, 40, -1, 1.5, "3", Number.NaN])("rejects meeting day %j at meetingDay", (day) => {
     expect(issuePaths(createUnitInput, { ...valid, meetingDay: day })).toEqual(["meetingDay"]);
   });
 
-  it("says why a day outside 1..28 is refused", () => {
-    for (const day of [0, 29]) {
+  it("says why a day outside 1..31 is refused", () => {
+    for (const day of [0, 32]) {
       expect(issuesOf(createUnitInput, { ...valid, meetingDay: day })).toEqual([
-        expect.objectContaining({ path: "meetingDay", message: "Ngày sinh hoạt từ 1 đến 28" }),
+        expect.objectContaining({ path: "meetingDay", message: "Ngày sinh hoạt từ 1 đến 31" }),
       ]);
     }
   });
 
-  it("accepts an integer meeting day iff it is 1 to 28, so that every month has it", () => {
+  it("accepts an integer meeting day iff it is 1 to 31", () => {
     fc.assert(
       fc.property(fc.integer({ min: -40, max: 60 }), (day) => {
-        expect(meetingDay.safeParse(day).success).toBe(day >= 1 && day <= 28);
+        expect(meetingDay.safeParse(day).success).toBe(day >= 1 && day <= 31);
       }),
     );
   });
@@ -81,7 +81,7 @@ describe("createUnitInput", () => {
   });
 
   it("reports every issue at once", () => {
-    expect(issuePaths(createUnitInput, { ...valid, name: "", meetingDay: 29 })).toEqual([
+    expect(issuePaths(createUnitInput, { ...valid, name: "", meetingDay: 32 })).toEqual([
       "name",
       "meetingDay",
     ]);
@@ -108,7 +108,7 @@ describe("updateUnitInput", () => {
   });
 
   it("rejects a bad day, a blank name and a level change together", () => {
-    expect(issuePaths(updateUnitInput, { meetingDay: 29, name: " ", level: "cell" })).toEqual([
+    expect(issuePaths(updateUnitInput, { meetingDay: 32, name: " ", level: "cell" })).toEqual([
       "name",
       "meetingDay",
       "",

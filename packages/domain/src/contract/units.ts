@@ -3,12 +3,15 @@ import { LIMITS } from "../limits.js";
 import { UNIT_KINDS, UNIT_LEVELS, UNIT_TYPES } from "../org/tree.js";
 import { id, optionalText, requiredText } from "./common.js";
 
-/** Day of the month a cell registers for its regular meeting (seed 001: Quảng Bình uses the 3rd). */
+/**
+ * Day of the month a cell registers for its regular meeting (seed 001: Quảng Bình uses the 3rd).
+ * 29–31 are allowed; in a shorter month the meeting calendar falls back to the month's last day.
+ */
 export const meetingDay = z
   .number()
   .int()
-  .min(1, { message: "Ngày sinh hoạt từ 1 đến 28" })
-  .max(28, { message: "Ngày sinh hoạt từ 1 đến 28" });
+  .min(1, { message: "Ngày sinh hoạt từ 1 đến 31" })
+  .max(31, { message: "Ngày sinh hoạt từ 1 đến 31" });
 
 export const unitDto = z.object({
   id: z.uuid(),

@@ -180,7 +180,7 @@ describe("units", () => {
         parentId: "not-a-uuid",
         name: "x".repeat(500),
         level: "nation",
-        meetingDay: 31,
+        meetingDay: 32,
         colour: "red",
       },
     });

@@ -92,7 +92,7 @@ function UnitFields({ form, levels }: UnitFieldsProps) {
           description={t("units.meeting_day_hint")}
           name="meetingDay"
           min={1}
-          max={28}
+          max={31}
           allowDecimal={false}
           allowNegative={false}
           {...form.getInputProps("meetingDay")}
