@@ -9,3 +9,8 @@ export * from "./contract/auth.js";
 export * from "./contract/units.js";
 export * from "./contract/members.js";
 export * from "./contract/users.js";
+export * from "./meetings/rules.js";
+export * from "./meetings/calendar.js";
+export * from "./meetings/compliance.js";
+export * from "./meetings/attendance.js";
+export * from "./meetings/alerts.js";
