@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, daysInMonth, formatDate } from "./calendar.js";
+import { addDays, daysInMonth, formatDate, monthEnd } from "./calendar.js";
 import {
   POSTPONEMENT_WINDOW_DAYS,
   REGULAR_STATES,
@@ -243,9 +243,25 @@ describe("postponementProblems", () => {
 
   it("accepts a postponement reported the day before, to a later date in the window", () => {
     expect(postponementProblems(ok)).toEqual([]);
-    expect(postponementProblems({ ...ok, newDate: addDays(R, POSTPONEMENT_WINDOW_DAYS) })).toEqual(
-      [],
-    );
+    expect(
+      postponementProblems({
+        ...ok,
+        newDate: addDays(R, POSTPONEMENT_WINDOW_DAYS),
+        sameMonth: false,
+      }),
+    ).toEqual([]);
+  });
+
+  it("keeps the new date in the registered month unless the tenant allows otherwise", () => {
+    const nextMonth = addDays(monthEnd(R), 1);
+    expect(postponementProblems({ ...ok, newDate: nextMonth })).toEqual([
+      {
+        path: "newDate",
+        message: "Ngày mới phải trong cùng tháng: mỗi tháng chi bộ sinh hoạt một lần",
+      },
+    ]);
+    expect(postponementProblems({ ...ok, newDate: monthEnd(R) })).toEqual([]);
+    expect(postponementProblems({ ...ok, newDate: nextMonth, sameMonth: false })).toEqual([]);
   });
 
   it("refuses a report on the registered day", () => {
@@ -265,10 +281,12 @@ describe("postponementProblems", () => {
 
   it("refuses a new date beyond the window, which is configurable", () => {
     const far = addDays(R, POSTPONEMENT_WINDOW_DAYS + 1);
-    expect(postponementProblems({ ...ok, newDate: far })).toEqual([
+    expect(postponementProblems({ ...ok, newDate: far, sameMonth: false })).toEqual([
       { path: "newDate", message: "Ngày mới không được quá 30 ngày sau ngày sinh hoạt đã đăng ký" },
     ]);
-    expect(postponementProblems({ ...ok, newDate: far, windowDays: 45 })).toEqual([]);
+    expect(postponementProblems({ ...ok, newDate: far, windowDays: 45, sameMonth: false })).toEqual(
+      [],
+    );
     expect(postponementProblems({ ...ok, windowDays: 5 })).toHaveLength(1);
   });
 

@@ -2,7 +2,7 @@
 // (forums), and its roll-up for a committee. Pure: the caller passes "today" and the recorded facts.
 
 import type { ErrorDetail } from "../errors.js";
-import { addDays } from "./calendar.js";
+import { addDays, monthOf } from "./calendar.js";
 import type { MeetingRules } from "./rules.js";
 
 /**
@@ -121,6 +121,11 @@ export interface PostponementCheck {
   /** The day the postponement is reported. */
   today: string;
   windowDays?: number;
+  /**
+   * Charter: a cell meets once a month, so by default the new date stays in the registered month.
+   * Per tenant (MeetingRules.postponeWithinMonth); when off, only the window limits it.
+   */
+  sameMonth?: boolean;
 }
 
 /**
@@ -128,7 +133,13 @@ export interface PostponementCheck {
  * problem is returned at once (paths name the postponement's fields).
  */
 export function postponementProblems(check: PostponementCheck): ErrorDetail[] {
-  const { registeredDate, newDate, today, windowDays = POSTPONEMENT_WINDOW_DAYS } = check;
+  const {
+    registeredDate,
+    newDate,
+    today,
+    windowDays = POSTPONEMENT_WINDOW_DAYS,
+    sameMonth = true,
+  } = check;
   const problems: ErrorDetail[] = [];
   if (today >= registeredDate) {
     problems.push({
@@ -142,6 +153,12 @@ export function postponementProblems(check: PostponementCheck): ErrorDetail[] {
     problems.push({
       path: "newDate",
       message: `Ngày mới không được quá ${windowDays} ngày sau ngày sinh hoạt đã đăng ký`,
+    });
+  }
+  if (sameMonth && newDate > registeredDate && monthOf(newDate) !== monthOf(registeredDate)) {
+    problems.push({
+      path: "newDate",
+      message: "Ngày mới phải trong cùng tháng: mỗi tháng chi bộ sinh hoạt một lần",
     });
   }
   if (newDate < today) {

@@ -15,6 +15,7 @@ describe("DEFAULT_MEETING_RULES", () => {
       maxConsecutiveExcused: 3,
       consecutiveAbsenceAlert: 3,
       removalReviewMonths: 3,
+      postponeWithinMonth: true,
     });
   });
 

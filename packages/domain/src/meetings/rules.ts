@@ -23,6 +23,8 @@ export interface MeetingRules {
   consecutiveAbsenceAlert: number;
   /** Months of a year with an unexcused absence that open a removal review (Charter 24-QĐ/TW §8.1). */
   removalReviewMonths: number;
+  /** A postponed regular meeting stays in its month (Charter: the cell meets once a month). */
+  postponeWithinMonth: boolean;
 }
 
 export const DEFAULT_MEETING_RULES: Readonly<MeetingRules> = Object.freeze({
@@ -36,6 +38,7 @@ export const DEFAULT_MEETING_RULES: Readonly<MeetingRules> = Object.freeze({
   maxConsecutiveExcused: 3,
   consecutiveAbsenceAlert: 3,
   removalReviewMonths: 3,
+  postponeWithinMonth: true,
 });
 
 const minutes = z.number().int().min(1).max(600);
@@ -64,6 +67,7 @@ export const meetingRulesInput = z
     maxConsecutiveExcused: count(1, 12).optional(),
     consecutiveAbsenceAlert: count(1, 12).optional(),
     removalReviewMonths: count(1, 12).optional(),
+    postponeWithinMonth: z.boolean().optional(),
   })
   .refine(
     (r) =>
@@ -91,5 +95,6 @@ export function resolveMeetingRules(partial: MeetingRulesInput = {}): MeetingRul
     maxConsecutiveExcused: partial.maxConsecutiveExcused ?? d.maxConsecutiveExcused,
     consecutiveAbsenceAlert: partial.consecutiveAbsenceAlert ?? d.consecutiveAbsenceAlert,
     removalReviewMonths: partial.removalReviewMonths ?? d.removalReviewMonths,
+    postponeWithinMonth: partial.postponeWithinMonth ?? d.postponeWithinMonth,
   };
 }
