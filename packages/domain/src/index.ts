@@ -14,3 +14,4 @@ export * from "./meetings/calendar.js";
 export * from "./meetings/compliance.js";
 export * from "./meetings/attendance.js";
 export * from "./meetings/alerts.js";
+export * from "./meetings/kinds.js";

@@ -9,6 +9,7 @@ import {
 } from "./alerts.js";
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from "./attendance.js";
 import { resolveMeetingRules } from "./rules.js";
+import type { MeetingKind } from "./kinds.js";
 
 const rules = resolveMeetingRules();
 
@@ -22,7 +23,11 @@ const CODES: Record<string, AttendanceStatus> = {
 };
 
 /** Regular meetings on the 3rd of each month from `start` ("YYYY-MM"), one letter a month. */
-function monthly(start: string, codes: string, kind = "regular"): AbsenceHistoryEntry[] {
+function monthly(
+  start: string,
+  codes: string,
+  kind: MeetingKind = "regular",
+): AbsenceHistoryEntry[] {
   const [y0, m0] = start.split("-").map(Number);
   return Array.from({ length: codes.length }, (_, i) => {
     const code = codes.charAt(i);
@@ -42,7 +47,7 @@ describe("unexcused", () => {
   it("alerts every absence without reason, of any meeting kind, one by one", () => {
     const history = [
       ...monthly("2025-01", "PUPU"),
-      { date: "2025-02-20", kind: "thematic", status: "absent_unexcused" as const },
+      { date: "2025-02-20", kind: "thematic" as const, status: "absent_unexcused" as const },
     ];
     expect(only("unexcused", history)).toEqual([["2025-02-03"], ["2025-02-20"], ["2025-04-03"]]);
   });
@@ -159,12 +164,12 @@ describe("removal_review (Charter 24-QĐ/TW §8.1: 3 months of a year, not neces
 
   it("counts months, not meetings: two absences in one month count once", () => {
     const history: AbsenceHistoryEntry[] = [
-      { date: "2025-03-03", kind: "regular", status: "absent_unexcused" },
-      { date: "2025-03-20", kind: "thematic", status: "absent_unexcused" },
-      { date: "2025-05-03", kind: "regular", status: "absent_unexcused" },
+      { date: "2025-03-03", kind: "regular" as const, status: "absent_unexcused" },
+      { date: "2025-03-20", kind: "thematic" as const, status: "absent_unexcused" },
+      { date: "2025-05-03", kind: "regular" as const, status: "absent_unexcused" },
     ];
     expect(only("removal_review", history)).toEqual([]);
-    history.push({ date: "2025-11-15", kind: "forum", status: "absent_unexcused" });
+    history.push({ date: "2025-11-15", kind: "forum" as const, status: "absent_unexcused" });
     expect(only("removal_review", history)).toEqual([
       ["2025-03-03", "2025-03-20", "2025-05-03", "2025-11-15"],
     ]);

@@ -2,6 +2,7 @@
 
 import type { AttendanceStatus } from "./attendance.js";
 import type { MeetingRules } from "./rules.js";
+import type { MeetingKind } from "./kinds.js";
 
 /** The meeting kind of the streak rules; every other kind counts only for removal review. */
 const REGULAR = "regular";
@@ -9,7 +10,7 @@ const REGULAR = "regular";
 /** One mark of a member's: a meeting's date ("YYYY-MM-DD"), kind ("regular", "thematic" …) and status. */
 export interface AbsenceHistoryEntry {
   date: string;
-  kind: string;
+  kind: MeetingKind;
   status: AttendanceStatus;
 }
 
