@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "../limits.js";
 import {
+  memberDateProblems,
   GENDERS,
   LEAVE_KINDS,
   MEMBER_EVENT_KINDS,
@@ -59,20 +60,13 @@ function datesInOrder(
   v: { birthDate?: string; joinDate?: string; officialDate?: string | null },
   ctx: z.core.$RefinementCtx,
 ) {
-  if (isValidDate(v.birthDate) && isValidDate(v.joinDate) && v.joinDate <= v.birthDate) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["joinDate"],
-      message: "Ngày vào Đảng phải sau ngày sinh",
-    });
-  }
-  if (isValidDate(v.joinDate) && isValidDate(v.officialDate) && v.officialDate < v.joinDate) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["officialDate"],
-      message: "Ngày chính thức không được trước ngày vào Đảng",
-    });
-  }
+  // Only dates that are themselves valid are compared, so a bad date gets one message.
+  const problems = memberDateProblems({
+    birthDate: isValidDate(v.birthDate) ? v.birthDate : null,
+    joinDate: isValidDate(v.joinDate) ? v.joinDate : null,
+    officialDate: isValidDate(v.officialDate) ? v.officialDate : null,
+  });
+  for (const p of problems) ctx.addIssue({ code: "custom", path: [p.path], message: p.message });
 }
 
 export const createMemberInput = z

@@ -62,3 +62,32 @@ export function periodCovers(p: DatedPeriod, date: string): boolean {
 export function periodsOverlap(a: DatedPeriod, b: DatedPeriod): boolean {
   return (a.to === null || b.from <= a.to) && (b.to === null || a.from <= b.to);
 }
+
+/** A member is official once an official date is recorded (Charter art. 5). */
+export function memberStatusOf(officialDate: string | null | undefined): MemberStatus {
+  return officialDate ? "official" : "probationary";
+}
+
+export interface MemberDates {
+  birthDate?: string | null | undefined;
+  joinDate?: string | null | undefined;
+  officialDate?: string | null | undefined;
+}
+
+/**
+ * Dates of a member's record out of order (Charter: admission after birth, official after
+ * admission). Compares only the dates given; paths name the field.
+ */
+export function memberDateProblems(v: MemberDates): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  if (v.birthDate && v.joinDate && v.joinDate <= v.birthDate) {
+    problems.push({ path: "joinDate", message: "Ngày vào Đảng phải sau ngày sinh" });
+  }
+  if (v.joinDate && v.officialDate && v.officialDate < v.joinDate) {
+    problems.push({
+      path: "officialDate",
+      message: "Ngày chính thức không được trước ngày vào Đảng",
+    });
+  }
+  return problems;
+}

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import {
   isWithin,
+  memberDateProblems,
+  memberStatusOf,
   MEMBER_FIELD_KEYS,
   nameSortKey,
   normalizeName,
@@ -40,7 +42,7 @@ function derived(f: Pick<MemberRow, "fullName" | "birthName" | "cardNumber" | "o
     fullName: normalizeName(f.fullName),
     sortKey: nameSortKey(f.fullName),
     searchText: personSearchText(f.fullName, f.birthName, f.cardNumber),
-    status: f.officialDate ? ("official" as const) : ("probationary" as const),
+    status: memberStatusOf(f.officialDate),
   };
 }
 
@@ -206,13 +208,9 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
-      const privateRoots = scopeRoots(actor, "member.read_private");
       return {
         items: rows.map((r) =>
-          presentMemberSummary(
-            r,
-            privateRoots.some((p) => isWithin(r.unitPath, p)),
-          ),
+          presentMemberSummary(r, can(actor, "member.read_private", r.unitPath)),
         ),
         total,
         page: q.page,
@@ -286,12 +284,8 @@ export function createMembersService(deps: { db: Db; clock: Clock }) {
         }
         const { version: _v, ...fields } = input;
         const next: MemberRow = { ...member, ...fieldsToRow(fields) };
-        if (next.joinDate && next.birthDate && next.joinDate <= next.birthDate) {
-          throw invalid("body.joinDate", "Ngày vào Đảng phải sau ngày sinh");
-        }
-        if (next.joinDate && next.officialDate && next.officialDate < next.joinDate) {
-          throw invalid("body.officialDate", "Ngày chính thức không được trước ngày vào Đảng");
-        }
+        const [problem] = memberDateProblems(next);
+        if (problem) throw invalid(`body.${problem.path}`, problem.message);
         if (fields.cardNumber !== undefined)
           await ensureCardFree(r, actor.tenantId, fields.cardNumber, id);
         const patch = { ...fieldsToRow(fields), ...derived(next) };

@@ -94,8 +94,8 @@ export function createUsersService(deps: { db: Db }) {
         }
         if (input.memberId) {
           const member = await createMembersRepository(tx).find(actor.tenantId, input.memberId);
-          if (!member || !roots.some((root) => member.unitPath.startsWith(root)))
-            throw notFound("member");
+          // A user may be linked only to a member inside the administrator's subtree.
+          authorize(actor, "user.manage", member?.unitPath, "member");
         }
         const user = await r.insert({
           tenantId: actor.tenantId,
