@@ -2,12 +2,32 @@ import { inject } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { migrateDatabase, openDatabase, type Database } from "../src/db/client.js";
 import { buildApp } from "../src/app.js";
-import { fixedClock, type Clock } from "../src/lib/clock.js";
+import { vnDate, type Clock } from "../src/lib/clock.js";
+
+/** The shared app's clock: fixed at TEST_NOW; a test may move it and must reset it afterwards. */
+export interface TestClock extends Clock {
+  set(iso: string): void;
+  reset(): void;
+}
+
+function testClock(): TestClock {
+  let now = new Date(TEST_NOW);
+  return {
+    now: () => new Date(now),
+    today: () => vnDate(now),
+    set: (iso) => {
+      now = new Date(iso);
+    },
+    reset: () => {
+      now = new Date(TEST_NOW);
+    },
+  };
+}
 
 interface TestContext {
   database: Database;
   app: FastifyInstance;
-  clock: Clock;
+  clock: TestClock;
 }
 
 const KEY = Symbol.for("chibo.test.context");
@@ -43,7 +63,7 @@ async function create(): Promise<TestContext> {
       : { kind: "pglite", dataDir: null, onQuery },
   );
   await migrateDatabase(database);
-  const clock = fixedClock(TEST_NOW);
+  const clock = testClock();
   const app = await buildApp({ database, clock, logLevel: "silent", webDist: null });
   await app.ready();
   return { database, app, clock };

@@ -110,12 +110,14 @@ export async function createUser(
   tenantId: string,
   roleGrants: { role: Role; unit: TestUnit }[],
   username = uniq("u"),
+  extra: { memberId?: string } = {},
 ) {
   const id = randomUUID();
   await db.insert(users).values({
     id,
     tenantId,
     username,
+    memberId: extra.memberId ?? null,
     displayName: `Người dùng ${username}`,
     passwordHash: await testHash(),
   });

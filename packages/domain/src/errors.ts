@@ -24,6 +24,14 @@ export const ERROR_CODES = [
   "weak_password",
   "stale_version",
   "payload_too_large",
+  "schedule_missing",
+  "meeting_exists",
+  "meeting_state",
+  "postponement_invalid",
+  "checkin_invalid_code",
+  "checkin_closed",
+  "not_on_roster",
+  "no_member_record",
   "internal_error",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,6 +9,7 @@ export * from "./contract/auth.js";
 export * from "./contract/units.js";
 export * from "./contract/members.js";
 export * from "./contract/users.js";
+export * from "./contract/meetings.js";
 export * from "./meetings/rules.js";
 export * from "./meetings/calendar.js";
 export * from "./meetings/compliance.js";

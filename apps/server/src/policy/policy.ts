@@ -14,6 +14,8 @@ export interface Actor {
   userId: string;
   tenantId: string;
   username: string;
+  /** The member record the user is (their own attendance, check-in, tasks); null for staff accounts. */
+  memberId: string | null;
   grants: readonly ActorGrant[];
 }
 

@@ -15,8 +15,8 @@ const WRITES: readonly Action[] = ACTIONS.filter((a) =>
 
 /** The permission matrix, written out in full so that any change to it is deliberate. */
 const MATRIX: Record<Role, readonly Action[]> = {
-  member: ["unit.read", "member.read"],
-  supervisor: ["unit.read", "member.read"],
+  member: ["unit.read", "member.read", "meeting.read"],
+  supervisor: ["unit.read", "member.read", "meeting.read"],
   cell_lead: [
     "unit.read",
     "unit.update",
@@ -25,6 +25,9 @@ const MATRIX: Record<Role, readonly Action[]> = {
     "member.write",
     "member.import",
     "member.export",
+    "meeting.read",
+    "meeting.write",
+    "meeting.alerts",
   ],
   committee: [
     "unit.read",
@@ -37,9 +40,28 @@ const MATRIX: Record<Role, readonly Action[]> = {
     "member.write",
     "member.import",
     "member.export",
+    "meeting.read",
+    "meeting.write",
+    "meeting.alerts",
   ],
-  org_board: ["unit.read", "member.read", "member.read_private", "member.export", "audit.read"],
-  inspector: ["unit.read", "member.read", "member.read_private", "member.export", "audit.read"],
+  org_board: [
+    "unit.read",
+    "member.read",
+    "member.read_private",
+    "member.export",
+    "audit.read",
+    "meeting.read",
+    "meeting.alerts",
+  ],
+  inspector: [
+    "unit.read",
+    "member.read",
+    "member.read_private",
+    "member.export",
+    "audit.read",
+    "meeting.read",
+    "meeting.alerts",
+  ],
   admin: ACTIONS,
 };
 
@@ -55,6 +77,7 @@ describe("roleAllows", () => {
       "member.write",
       "member.import",
       "user.manage",
+      "meeting.write",
     ]);
   });
 
@@ -66,8 +89,9 @@ describe("roleAllows", () => {
     for (const action of ACTIONS) expect(roleAllows("admin", action), action).toBe(true);
   });
 
-  it("lets a member read the tree and the register, nothing else", () => {
-    expect(allowedTo("member")).toEqual(["unit.read", "member.read"]);
+  it("lets a member read the tree, the register and the meetings, nothing else", () => {
+    expect(allowedTo("member")).toEqual(["unit.read", "member.read", "meeting.read"]);
+    expect(roleAllows("member", "meeting.alerts")).toBe(false);
     for (const action of WRITES) expect(roleAllows("member", action), action).toBe(false);
     expect(roleAllows("member", "member.read_private")).toBe(false);
     expect(roleAllows("member", "member.export")).toBe(false);

@@ -26,16 +26,25 @@ export const ACTIONS = [
   "member.export",
   "user.manage",
   "audit.read",
+  "meeting.read", // calendar, meetings, own attendance, compliance states
+  "meeting.write", // schedule, plan, postpone, run a meeting, take attendance
+  "meeting.alerts", // absence alerts naming members
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: readonly Action[] = ["unit.read", "member.read"];
-const READ_ALL: readonly Action[] = [...READ, "member.read_private", "member.export"];
+const READ: readonly Action[] = ["unit.read", "member.read", "meeting.read"];
+const READ_ALL: readonly Action[] = [
+  ...READ,
+  "member.read_private",
+  "member.export",
+  "meeting.alerts",
+];
 const KEEP_MEMBERS: readonly Action[] = [
   ...READ_ALL,
   "unit.update",
   "member.write",
   "member.import",
+  "meeting.write",
 ];
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {

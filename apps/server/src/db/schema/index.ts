@@ -2,3 +2,4 @@ export * from "./tenants.js";
 export * from "./units.js";
 export * from "./members.js";
 export * from "./auth.js";
+export * from "./meetings.js";

@@ -10,7 +10,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import type { UnitKind, UnitLevel, UnitType } from "@chibo/domain";
+import type { MeetingMode, UnitKind, UnitLevel, UnitType } from "@chibo/domain";
 import { cText } from "./types.js";
 
 export const units = pgTable(
@@ -28,6 +28,11 @@ export const units = pgTable(
     isGrassroots: boolean("is_grassroots").notNull().default(false),
     unitType: text("unit_type").$type<UnitType>(),
     meetingDay: smallint("meeting_day"),
+    /** The registered schedule's time "HH:MM", place and usual mode (seed 000). */
+    meetingTime: text("meeting_time"),
+    meetingPlace: text("meeting_place"),
+    meetingMode: text("meeting_mode").$type<MeetingMode>().notNull().default("in_person"),
+    meetingUrl: text("meeting_url"),
     active: boolean("active").notNull().default(true),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),

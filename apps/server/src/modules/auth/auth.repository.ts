@@ -54,7 +54,12 @@ export function createAuthRepository(db: DbOrTx) {
       const [row] = await db
         .select({
           session: sessions,
-          user: { id: users.id, username: users.username, active: users.active },
+          user: {
+            id: users.id,
+            username: users.username,
+            active: users.active,
+            memberId: users.memberId,
+          },
           // The actor's grants come along: one round trip authenticates a request.
           grants: sql<ActorGrant[]>`coalesce((
             select json_agg(json_build_object(

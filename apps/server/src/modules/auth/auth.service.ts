@@ -25,12 +25,18 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
   const { db, clock, settings } = deps;
   const repo = createAuthRepository(db);
 
-  async function loadActor(tenantId: string, userId: string, username: string): Promise<Actor> {
-    const grants = await repo.grantsOf(tenantId, userId);
+  async function loadActor(user: {
+    tenantId: string;
+    id: string;
+    username: string;
+    memberId: string | null;
+  }): Promise<Actor> {
+    const grants = await repo.grantsOf(user.tenantId, user.id);
     return {
-      userId,
-      tenantId,
-      username,
+      userId: user.id,
+      tenantId: user.tenantId,
+      username: user.username,
+      memberId: user.memberId,
       grants: grants.map((g) => ({
         id: g.id,
         role: g.role,
@@ -77,7 +83,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
         ip: meta.ip,
         userAgent: meta.userAgent?.slice(0, 300) ?? null,
       });
-      const actor = await loadActor(user.tenantId, user.id, user.username);
+      const actor = await loadActor(user);
       await recordAudit(db, actor, user.tenantId, {
         action: "auth.login",
         entity: "user",
@@ -108,6 +114,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
         userId: user.id,
         tenantId: session.tenantId,
         username: user.username,
+        memberId: user.memberId,
         grants,
       };
       return { actor, sessionId: id };

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { members, units } from "../../db/schema/index.js";
+import { meetings, members, postponements, thematicPlans, units } from "../../db/schema/index.js";
 import { escapeLike, withinAny } from "../../policy/sql.js";
 
 export type UnitRow = typeof units.$inferSelect;
@@ -29,7 +29,7 @@ const countColumns = {
 export function createUnitsRepository(db: DbOrTx) {
   async function listWithCounts(where: SQL | undefined): Promise<UnitWithCounts[]> {
     return db
-      .select({ ...allColumns(), ...countColumns })
+      .select({ ...getTableColumns(units), ...countColumns })
       .from(units)
       .where(where)
       .orderBy(asc(units.name));
@@ -131,7 +131,7 @@ export function createUnitsRepository(db: DbOrTx) {
       return row;
     },
 
-    /** Rewrites the path prefix of a whole subtree, and the copies members keep. */
+    /** Rewrites the path prefix of a whole subtree, and the copies members and meetings keep. */
     async rebaseSubtree(tenantId: string, oldPrefix: string, newPrefix: string) {
       const pattern = `${escapeLike(oldPrefix)}%`;
       const cut = oldPrefix.length + 1;
@@ -143,6 +143,12 @@ export function createUnitsRepository(db: DbOrTx) {
         .update(members)
         .set({ unitPath: sql`${newPrefix} || substr(${members.unitPath}, ${cut})` })
         .where(and(eq(members.tenantId, tenantId), sql`${members.unitPath} like ${pattern}`));
+      for (const table of [meetings, postponements, thematicPlans]) {
+        await db
+          .update(table)
+          .set({ unitPath: sql`${newPrefix} || substr(${table.unitPath}, ${cut})` })
+          .where(and(eq(table.tenantId, tenantId), sql`${table.unitPath} like ${pattern}`));
+      }
     },
 
     async hasActiveChildren(tenantId: string, id: string): Promise<boolean> {
@@ -162,27 +168,6 @@ export function createUnitsRepository(db: DbOrTx) {
         .limit(1);
       return rows.length > 0;
     },
-  };
-}
-
-function allColumns() {
-  return {
-    id: units.id,
-    tenantId: units.tenantId,
-    parentId: units.parentId,
-    path: units.path,
-    name: units.name,
-    code: units.code,
-    kind: units.kind,
-    level: units.level,
-    isGrassroots: units.isGrassroots,
-    unitType: units.unitType,
-    meetingDay: units.meetingDay,
-    active: units.active,
-    deactivatedAt: units.deactivatedAt,
-    version: units.version,
-    createdAt: units.createdAt,
-    updatedAt: units.updatedAt,
   };
 }
 
