@@ -22,6 +22,8 @@ import { registerErrorHandler, sendProblem } from "./http/error-handler.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
+import { meetingsRoutes } from "./modules/meetings/meetings.routes.js";
+import { createMeetingsService } from "./modules/meetings/meetings.service.js";
 import { membersRoutes } from "./modules/members/members.routes.js";
 import { createMembersService } from "./modules/members/members.service.js";
 import { unitsRoutes } from "./modules/units/units.routes.js";
@@ -148,6 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(unitsRoutes({ units: createUnitsService({ db }) }));
       await api.register(membersRoutes({ members: createMembersService({ db, clock }) }));
       await api.register(usersRoutes({ users: createUsersService({ db }) }));
+      await api.register(meetingsRoutes({ meetings: createMeetingsService({ db, clock }) }));
     },
     { prefix: "/api/v1" },
   );

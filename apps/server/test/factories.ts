@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import {
   childPath,
   personSearchText,
@@ -160,4 +161,21 @@ export async function createOrg(db: Db) {
     duc: await createMember(db, tenantId, cellC, "Võ Minh Đức"),
   };
   return { tenantId, root, dbA, dbB, cellA1, cellA2, cellB1, cellC, people };
+}
+
+/**
+ * Moves the shared clock and keeps every session of the tenant alive at the new time (sessions
+ * expire after 2 idle hours, which any jump of the clock would otherwise trigger).
+ */
+export async function travel(
+  ctx: { clock: { set(iso: string): void }; database: { db: Db } },
+  tenantId: string,
+  iso: string,
+) {
+  ctx.clock.set(iso);
+  const now = new Date(iso);
+  await ctx.database.db
+    .update(sessions)
+    .set({ lastSeenAt: now, createdAt: now, expiresAt: new Date(now.getTime() + 12 * 3_600_000) })
+    .where(eq(sessions.tenantId, tenantId));
 }

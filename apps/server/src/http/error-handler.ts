@@ -59,6 +59,12 @@ const UNIQUE_CONSTRAINTS: Record<string, { code: ErrorCode; path: string; detail
     path: "body.code",
     detail: "Mã tổ chức đã được dùng",
   },
+  // Two leads planning the same month at once: the Charter's one regular meeting a month holds.
+  meetings_regular_period_uq: {
+    code: "meeting_exists",
+    path: "body",
+    detail: "Tháng này đã có cuộc sinh hoạt thường kỳ",
+  },
 };
 
 /** The database error behind a query error (drizzle wraps it in `cause`), if any. */

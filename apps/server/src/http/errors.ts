@@ -24,6 +24,9 @@ const ENTITY_VI: Record<string, string> = {
   exemption: "quyết định miễn sinh hoạt",
   position: "chức vụ",
   tenant: "đơn vị quản lý",
+  meeting: "cuộc họp",
+  guest: "đại biểu",
+  notification: "thông báo",
 };
 
 /** Missing and "exists but outside your subtree" look the same, so existence does not leak. */

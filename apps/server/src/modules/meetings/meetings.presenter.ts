@@ -1,0 +1,67 @@
+import { guidanceOn, type GuestDto, type MeetingDto, type PostponementDto } from "@chibo/domain";
+import type { MeetingListRow, MeetingRow, PostponementJson } from "./meetings.repository.js";
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Seed 000: a postponement is notice only when reported before the date the cell answers for. */
+function withNotice(p: { reportedOn: string; fromDate: string }, meeting: MeetingRow): boolean {
+  return p.reportedOn < (meeting.registeredDate ?? p.fromDate);
+}
+
+export function presentPostponement(
+  p: PostponementJson,
+  meeting: MeetingRow,
+  unitName: string,
+): PostponementDto {
+  return {
+    id: p.id,
+    meetingId: p.meetingId,
+    unitId: p.unitId,
+    unitName,
+    fromDate: p.fromDate,
+    newDate: p.newDate,
+    reason: p.reason,
+    reportedAt: new Date(p.reportedAt).toISOString(),
+    reportedOn: p.reportedOn,
+    withNotice: withNotice(p, meeting),
+    reportedBy: p.reportedBy,
+  };
+}
+
+export function presentMeeting(row: MeetingListRow): MeetingDto {
+  const m = row.meeting;
+  return {
+    id: m.id,
+    unitId: m.unitId,
+    unitName: row.unitName,
+    kind: m.kind,
+    status: m.status,
+    mode: m.mode,
+    period: m.period,
+    registeredDate: m.registeredDate,
+    date: m.date,
+    startTime: m.startTime,
+    place: m.place,
+    onlineUrl: m.onlineUrl,
+    topic: m.topic,
+    preparesMeetingId: m.preparesMeetingId,
+    thematicTopicId: m.thematicTopicId,
+    combinedWithThematic: m.combinedWithThematic,
+    startedAt: iso(m.startedAt),
+    endedAt: iso(m.endedAt),
+    durationMinutes: m.durationMinutes,
+    guidance: guidanceOn(m.heldOn ?? m.date),
+    postponement: row.postponement ? presentPostponement(row.postponement, m, row.unitName) : null,
+    attendanceRate: row.attendanceRate,
+    version: m.version,
+  };
+}
+
+export function presentGuest(g: {
+  id: string;
+  name: string;
+  title: string | null;
+  kind: GuestDto["kind"];
+}): GuestDto {
+  return { id: g.id, name: g.name, title: g.title, kind: g.kind };
+}
