@@ -9,6 +9,7 @@ import pg from "pg";
 import { openDatabase } from "@chibo/server/db";
 import { seedDemoTenant } from "@chibo/server/demo";
 import { MEMBER_COLUMNS } from "@chibo/server/members-xlsx";
+import { checkinScenario } from "./checkin.js";
 import {
   fmt,
   freePort,
@@ -293,6 +294,7 @@ async function pgRun() {
     const cookie = await login(started.child.url, "admin", PASSWORD);
     await searchScenario(started.child, cookie, "postgres", 10);
     await importScenario(started.child, cookie, "postgres", 300);
+    results["postgres.checkin"] = await checkinScenario(url.toString(), started.child, line);
     await stop(started.child);
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
