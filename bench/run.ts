@@ -181,6 +181,49 @@ async function searchScenario(child: Child, cookie: string, label: string, targe
   };
 }
 
+/**
+ * The committee calendar: compliance of every cell of the demo tenant (409) for the current year, as
+ * the bloc's organisation board opens it.
+ */
+async function complianceScenario(child: Child, cookie: string, label: string, target: number) {
+  const headers = { cookie };
+  const top = await fetch(`${child.url}/api/v1/units`, { headers });
+  const rootId = ((await top.json()) as { items: { id: string }[] }).items[0]?.id ?? "";
+  const year = new Date().getFullYear();
+  const url = `${child.url}/api/v1/units/${rootId}/compliance?year=${String(year)}`;
+  const first = await fetch(url, { headers });
+  const body = (await first.json()) as { cells?: unknown[] };
+  if (first.status !== 200) throw new Error(`compliance → ${String(first.status)}`);
+  const cells = body.cells?.length ?? 0;
+  await timeRequests(
+    Array.from({ length: 5 }, () => url),
+    headers,
+  ); // warm-up
+  const base = await timeRequestsBoth(
+    Array.from({ length: 40 }, () => `${child.url}/api/health`),
+    headers,
+  );
+  const { client, server } = await timeRequestsBoth(
+    Array.from({ length: 40 }, () => url),
+    headers,
+  );
+  const s95 = percentile(server, 95);
+  const c95 = percentile(client, 95);
+  line(
+    `[${label}] committee calendar with compliance, ${String(cells)} cells × 12 months, p95 server`,
+    `${fmt(s95)} ms (client ${fmt(c95)} ms; baseline /api/health ${fmt(percentile(base.server, 95), 1)} ms → ratio ${fmt(s95 / percentile(base.server, 95))}×)`,
+    `< ${String(target)} ms`,
+  );
+  results[`${label}.compliance`] = {
+    cells,
+    serverP50: percentile(server, 50),
+    serverP95: s95,
+    clientP95: c95,
+    baselineServerP95: percentile(base.server, 95),
+    targetMs: target,
+  };
+}
+
 async function importScenario(child: Child, cookie: string, label: string, targetMb: number) {
   const opts = await fetch(`${child.url}/api/v1/units/options?kind=cell`, { headers: { cookie } });
   const cell = (await opts.json()) as { items: { id: string }[] };
@@ -258,6 +301,7 @@ async function pgliteRun(baseMs: number) {
     };
     const cookie = await login(again.child.url, "admin", PASSWORD);
     await searchScenario(again.child, cookie, "pglite", 30);
+    await complianceScenario(again.child, cookie, "pglite", 600);
     await importScenario(again.child, cookie, "pglite", 600);
     await stop(again.child);
   } finally {
@@ -293,6 +337,7 @@ async function pgRun() {
     line("[postgres] start on a seeded database", `${fmt(started.ms / 1000, 2)} s`, "");
     const cookie = await login(started.child.url, "admin", PASSWORD);
     await searchScenario(started.child, cookie, "postgres", 10);
+    await complianceScenario(started.child, cookie, "postgres", 150);
     await importScenario(started.child, cookie, "postgres", 300);
     results["postgres.checkin"] = await checkinScenario(url.toString(), started.child, line);
     await stop(started.child);
