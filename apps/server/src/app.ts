@@ -20,12 +20,18 @@ import type { Database } from "./db/client.js";
 import { registerAuth } from "./http/auth.js";
 import { registerErrorHandler, sendProblem } from "./http/error-handler.js";
 import { systemClock, type Clock } from "./lib/clock.js";
+import { createMailer, DEFAULT_MAIL_FROM, type Mailer, type MailSettings } from "./lib/mailer.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
+import { calendarFeedRoutes } from "./modules/calendar-feed/calendar-feed.routes.js";
+import { createCalendarFeedService } from "./modules/calendar-feed/calendar-feed.service.js";
 import { meetingsRoutes } from "./modules/meetings/meetings.routes.js";
 import { createMeetingsService } from "./modules/meetings/meetings.service.js";
 import { membersRoutes } from "./modules/members/members.routes.js";
 import { createMembersService } from "./modules/members/members.service.js";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
+import { createNotificationsService } from "./modules/notifications/notifications.service.js";
+import { createNotifier } from "./modules/notifications/notifier.js";
 import { unitsRoutes } from "./modules/units/units.routes.js";
 import { createUnitsService } from "./modules/units/units.service.js";
 import { usersRoutes } from "./modules/users/users.routes.js";
@@ -43,6 +49,10 @@ export interface AppOptions {
   trustProxy?: boolean;
   session?: { idleMinutes: number; absoluteHours: number };
   login?: { maxFailures: number; windowMinutes: number };
+  /** Outgoing mail (SMTP_URL, MAIL_FROM); without it messages go to the log. */
+  mail?: MailSettings;
+  /** Replaces the mailer built from `mail` (tests). */
+  mailer?: Mailer;
 }
 
 /** Builds the whole HTTP application; tests import this, main.ts only listens. */
@@ -138,6 +148,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   );
 
+  // Meeting notices: the meetings module writes postponement notices through it, server.ts runs its
+  // reminders on a timer, tests call app.notifier.runReminders().
+  const mailer =
+    opts.mailer ??
+    createMailer({
+      smtpUrl: opts.mail?.smtpUrl ?? "",
+      from: opts.mail?.from ?? DEFAULT_MAIL_FROM,
+      log: app.log,
+    });
+  const notifier = createNotifier({ db, clock, mailer, log: app.log });
+  app.decorate("notifier", notifier);
+  const meetings = createMeetingsService({ db, clock, notifier });
+  app.decorate("meetings", meetings);
+  app.addHook("onClose", async () => {
+    await notifier.drain();
+    mailer.close();
+  });
+
   await app.register(
     async (api) => {
       await api.register(
@@ -150,7 +178,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(unitsRoutes({ units: createUnitsService({ db }) }));
       await api.register(membersRoutes({ members: createMembersService({ db, clock }) }));
       await api.register(usersRoutes({ users: createUsersService({ db }) }));
-      await api.register(meetingsRoutes({ meetings: createMeetingsService({ db, clock }) }));
+      await api.register(
+        notificationsRoutes({ notifications: createNotificationsService({ db, clock }) }),
+      );
+      await api.register(
+        calendarFeedRoutes({ calendarFeed: createCalendarFeedService({ db, clock }) }),
+      );
+      await api.register(meetingsRoutes({ meetings }));
     },
     { prefix: "/api/v1" },
   );

@@ -4,6 +4,7 @@ import { migrateDatabase, openDatabase, type Database } from "./db/client.js";
 import { grants, tenants, units, users } from "./db/schema/index.js";
 import { buildApp } from "./app.js";
 import { seedDemoTenant } from "./demo/index.js";
+import { startReminderScheduler } from "./modules/notifications/reminder-scheduler.js";
 
 export interface RunningServer {
   url: string;
@@ -62,6 +63,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
     trustProxy: env.TRUST_PROXY,
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
     login: { maxFailures: env.LOGIN_MAX_FAILURES, windowMinutes: env.LOGIN_WINDOW_MINUTES },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
   });
   await app.listen({ host: env.HOST, port: env.PORT });
   const address = app.server.address();
@@ -107,11 +109,19 @@ export async function startServer(env: Env): Promise<RunningServer> {
     : null;
   maintenance?.unref();
 
+  // Shortly after start, then every 5 minutes: the coming months are planned for every cell (once a
+  // day), then reminders go out (each meeting is reminded once).
+  const reminders = startReminderScheduler(async () => {
+    await app.meetings.planAll();
+    await app.notifier.runReminders();
+  }, app.log);
+
   return {
     url,
     database,
     async close() {
       if (maintenance) clearInterval(maintenance);
+      await reminders.stop();
       await app.close();
       await database.close();
     },

@@ -30,9 +30,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Built web app served at "/"; empty to serve the API only. */
   WEB_DIST: z.string().default(path.join(REPO_ROOT, "apps/web/dist")),
-  /** Outgoing mail for alerts and password resets (smtp://user:pass@host:587); empty = no mail. */
+  /**
+   * Outgoing mail (meeting reminders, postponement notices) through this SMTP server
+   * (smtp://user:pass@host:587, smtps://… for TLS); empty: each message is written to the log instead.
+   */
   SMTP_URL: z.string().default(""),
-  MAIL_FROM: z.string().default("chibo <no-reply@localhost>"),
+  /** Sender of outgoing mail. */
+  MAIL_FROM: z.string().min(1).default("chibo <no-reply@localhost>"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { testContext } from "#test/db";
 
-const PUBLIC = new Set(["POST /api/v1/auth/login", "POST /api/v1/auth/logout"]);
+// The calendar feed is fetched by calendar apps without a session: its secret token is the credential.
+const PUBLIC = new Set([
+  "POST /api/v1/auth/login",
+  "POST /api/v1/auth/logout",
+  "GET /api/v1/calendar/{token}.ics",
+]);
 
 describe("every API route needs a session", () => {
   it("answers 401 problem+json to each route of the OpenAPI document without a cookie", async () => {

@@ -16,6 +16,7 @@ describe("DEFAULT_MEETING_RULES", () => {
       consecutiveAbsenceAlert: 3,
       removalReviewMonths: 3,
       postponeWithinMonth: true,
+      reminderHoursBefore: 24,
     });
   });
 
@@ -29,6 +30,11 @@ describe("resolveMeetingRules", () => {
   it("gives the defaults for no override", () => {
     expect(resolveMeetingRules()).toEqual(DEFAULT_MEETING_RULES);
     expect(resolveMeetingRules({})).toEqual(DEFAULT_MEETING_RULES);
+  });
+
+  it("reminds a day ahead unless the province says otherwise", () => {
+    expect(resolveMeetingRules().reminderHoursBefore).toBe(24);
+    expect(resolveMeetingRules({ reminderHoursBefore: 48 }).reminderHoursBefore).toBe(48);
   });
 
   it("lays a province's numbers over the defaults", () => {
@@ -55,6 +61,7 @@ describe("resolveMeetingRules", () => {
             programmeTarget: fc.double({ min: 0, max: 1, noNaN: true }),
             quorumFraction: fc.double({ min: 0.01, max: 1, noNaN: true }),
             removalReviewMonths: fc.integer({ min: 1, max: 12 }),
+            reminderHoursBefore: fc.integer({ min: 1, max: 168 }),
           },
           { requiredKeys: [] },
         ),
@@ -77,6 +84,8 @@ describe("meetingRulesInput", () => {
     [{ regularMinMinutes: 120, combinedMinMinutes: 120 }],
     [{ forumsPerYear: { min: 0, max: 0 } }],
     [{ maxConsecutiveExcused: 1, consecutiveAbsenceAlert: 12, removalReviewMonths: 12 }],
+    [{ reminderHoursBefore: 1 }],
+    [{ reminderHoursBefore: 168 }],
   ])("accepts %j", (input) => {
     expect(meetingRulesInput.safeParse(input).success).toBe(true);
   });
@@ -94,6 +103,9 @@ describe("meetingRulesInput", () => {
     ["forums half given", { forumsPerYear: { min: 1 } }],
     ["combined shorter than regular", { regularMinMinutes: 120, combinedMinMinutes: 100 }],
     ["regular longer than default combined", { regularMinMinutes: 150 }],
+    ["a reminder at the start itself", { reminderHoursBefore: 0 }],
+    ["a reminder more than a week ahead", { reminderHoursBefore: 169 }],
+    ["a reminder in fractional hours", { reminderHoursBefore: 1.5 }],
     ["an unknown field", { quorum: 0.5 }],
     ["a number as a string", { regularMinMinutes: "90" }],
   ])("refuses %s", (_label, input) => {

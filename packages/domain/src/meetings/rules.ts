@@ -25,6 +25,8 @@ export interface MeetingRules {
   removalReviewMonths: number;
   /** A postponed regular meeting stays in its month (Charter: the cell meets once a month). */
   postponeWithinMonth: boolean;
+  /** How many hours before a meeting's start its members are reminded (in the app and by e-mail). */
+  reminderHoursBefore: number;
 }
 
 export const DEFAULT_MEETING_RULES: Readonly<MeetingRules> = Object.freeze({
@@ -39,6 +41,7 @@ export const DEFAULT_MEETING_RULES: Readonly<MeetingRules> = Object.freeze({
   consecutiveAbsenceAlert: 3,
   removalReviewMonths: 3,
   postponeWithinMonth: true,
+  reminderHoursBefore: 24,
 });
 
 const minutes = z.number().int().min(1).max(600);
@@ -68,6 +71,8 @@ export const meetingRulesInput = z
     consecutiveAbsenceAlert: count(1, 12).optional(),
     removalReviewMonths: count(1, 12).optional(),
     postponeWithinMonth: z.boolean().optional(),
+    // From one hour to one week ahead.
+    reminderHoursBefore: count(1, 168).optional(),
   })
   .refine(
     (r) =>
@@ -96,5 +101,6 @@ export function resolveMeetingRules(partial: MeetingRulesInput = {}): MeetingRul
     consecutiveAbsenceAlert: partial.consecutiveAbsenceAlert ?? d.consecutiveAbsenceAlert,
     removalReviewMonths: partial.removalReviewMonths ?? d.removalReviewMonths,
     postponeWithinMonth: partial.postponeWithinMonth ?? d.postponeWithinMonth,
+    reminderHoursBefore: partial.reminderHoursBefore ?? d.reminderHoursBefore,
   };
 }

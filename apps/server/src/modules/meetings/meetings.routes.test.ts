@@ -9,6 +9,7 @@ import {
   exemptions,
   meetings,
   members,
+  notifications,
   postponements,
 } from "../../db/schema/index.js";
 
@@ -219,7 +220,7 @@ describe("editing and postponing an occurrence", () => {
   });
 
   it("records a postponement with notice and shows it to the committee above", async () => {
-    const { org, lead, committee, member } = await setup();
+    const { org, lead, committee, member, db } = await setup();
     await register(org, lead.cookie, 20);
     const m = await regular(org, lead.cookie, "2026-03");
     const res = await call("POST", `/meetings/${m.id}/postpone`, lead.cookie, {
@@ -238,6 +239,14 @@ describe("editing and postponing an occurrence", () => {
         withNotice: true,
       },
     });
+    // Every member of the cell with an account is told at once (and nobody elsewhere).
+    const notices = await db
+      .select({ userId: notifications.userId, kind: notifications.kind, body: notifications.body })
+      .from(notifications)
+      .where(and(eq(notifications.tenantId, org.tenantId), eq(notifications.meetingId, m.id)));
+    expect(notices.map((n) => n.userId)).toEqual([member.id]);
+    expect(notices[0]?.kind).toBe("meeting_postponed");
+    expect(notices[0]?.body).toContain("27/03/2026");
     const seen = await call("GET", `/meetings/${m.id}`, committee.cookie);
     expect(seen.statusCode).toBe(200);
     expect(seen.json<{ postponements: Json[] }>().postponements).toHaveLength(1);

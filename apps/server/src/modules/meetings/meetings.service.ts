@@ -82,6 +82,7 @@ export function createMeetingsService(deps: {
 }) {
   const { db, clock, notifier } = deps;
   const repo = createMeetingsRepository(db);
+  let lastPlanned: string | null = null;
 
   async function loadUnit(tx: DbOrTx, actor: Actor, unitId: string): Promise<UnitRow> {
     const [unit] = await tx
@@ -377,8 +378,14 @@ export function createMeetingsService(deps: {
       });
     },
 
-    /** Keeps every cell with a registered day planned ahead; run by the scheduler. */
+    /**
+     * Keeps every cell with a registered day planned ahead (seed 000); run by the scheduler, it does
+     * the work once per day.
+     */
     async planAll(months = 3): Promise<number> {
+      const today = clock.today();
+      if (lastPlanned === today) return 0;
+      lastPlanned = today;
       let created = 0;
       for (const { id: tenantId } of await db.select({ id: tenants.id }).from(tenants)) {
         created += await planTenant(tenantId, months);
@@ -955,3 +962,10 @@ export function createMeetingsService(deps: {
 }
 
 export type MeetingsService = ReturnType<typeof createMeetingsService>;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Built in buildApp; server.ts keeps every cell planned ahead on a timer. */
+    meetings: MeetingsService;
+  }
+}

@@ -1,0 +1,14 @@
+import type { NotificationDto } from "@chibo/domain";
+import type { NotificationRow } from "./notifications.repository.js";
+
+export function presentNotification(n: NotificationRow): NotificationDto {
+  return {
+    id: n.id,
+    kind: n.kind,
+    meetingId: n.meetingId,
+    title: n.title,
+    body: n.body,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt?.toISOString() ?? null,
+  };
+}
