@@ -32,6 +32,8 @@ import { createMembersService } from "./modules/members/members.service.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
 import { createNotificationsService } from "./modules/notifications/notifications.service.js";
 import { createNotifier } from "./modules/notifications/notifier.js";
+import { settingsRoutes } from "./modules/settings/settings.routes.js";
+import { createSettingsService } from "./modules/settings/settings.service.js";
 import { unitsRoutes } from "./modules/units/units.routes.js";
 import { createUnitsService } from "./modules/units/units.service.js";
 import { usersRoutes } from "./modules/users/users.routes.js";
@@ -185,6 +187,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         calendarFeedRoutes({ calendarFeed: createCalendarFeedService({ db, clock }) }),
       );
       await api.register(meetingsRoutes({ meetings }));
+      await api.register(settingsRoutes({ settings: createSettingsService({ db }) }));
     },
     { prefix: "/api/v1" },
   );

@@ -79,6 +79,7 @@ describe("roleAllows", () => {
       "user.manage",
       "meeting.write",
     ]);
+    expect(ROLES.filter((r) => roleAllows(r, "tenant.configure"))).toEqual(["admin"]);
   });
 
   it.each(ROLES)("matches the permission matrix for %s", (role) => {

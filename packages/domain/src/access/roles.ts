@@ -29,6 +29,7 @@ export const ACTIONS = [
   "meeting.read", // calendar, meetings, own attendance, compliance states
   "meeting.write", // schedule, plan, postpone, run a meeting, take attendance
   "meeting.alerts", // absence alerts naming members
+  "tenant.configure", // the tenant's rules (meeting rules), from the tenant's top unit
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -467,3 +467,27 @@ export const calendarFeedDto = z.object({
   createdAt: z.string().nullable(),
 });
 export type CalendarFeedDto = z.infer<typeof calendarFeedDto>;
+
+// ---------------------------------------------------------------------------------------------------
+// The tenant's meeting rules: national defaults, the province's overrides (admin).
+
+export const meetingRulesDto = z.object({
+  effective: z.object({
+    regularMinMinutes: z.number().int(),
+    combinedMinMinutes: z.number().int(),
+    thematicPerQuarter: z.number().int(),
+    forumsPerYear: z.object({ min: z.number().int(), max: z.number().int() }),
+    qualityRateThreshold: z.number(),
+    programmeTarget: z.number(),
+    quorumFraction: z.number(),
+    maxConsecutiveExcused: z.number().int(),
+    consecutiveAbsenceAlert: z.number().int(),
+    removalReviewMonths: z.number().int(),
+    postponeWithinMonth: z.boolean(),
+    reminderHoursBefore: z.number().int(),
+  }),
+  /** What the province set; every other rule is the national default. */
+  overrides: z.record(z.string(), z.unknown()),
+  canConfigure: z.boolean(),
+});
+export type MeetingRulesDto = z.infer<typeof meetingRulesDto>;

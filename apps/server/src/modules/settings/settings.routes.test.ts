@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { DEFAULT_MEETING_RULES } from "@chibo/domain";
+import { testContext } from "#test/db";
+import { createOrg, createUser } from "#test/factories";
+import { auditLog } from "../../db/schema/index.js";
+
+describe("meeting rules per tenant", () => {
+  it("starts from the national defaults; the administrator sets the province's own", async () => {
+    const { app, database } = await testContext();
+    const org = await createOrg(database.db);
+    const admin = await createUser(database.db, org.tenantId, [{ role: "admin", unit: org.root }]);
+    const lead = await createUser(database.db, org.tenantId, [
+      { role: "cell_lead", unit: org.cellA1 },
+    ]);
+    const read = await app.inject({
+      method: "GET",
+      url: "/api/v1/settings/meeting-rules",
+      headers: { cookie: lead.cookie },
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({
+      effective: { programmeTarget: DEFAULT_MEETING_RULES.programmeTarget, quorumFraction: 2 / 3 },
+      overrides: {},
+      canConfigure: false,
+    });
+
+    const set = await app.inject({
+      method: "PUT",
+      url: "/api/v1/settings/meeting-rules",
+      headers: { cookie: admin.cookie },
+      payload: { programmeTarget: 0.9, postponeWithinMonth: false },
+    });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({
+      effective: { programmeTarget: 0.9, postponeWithinMonth: false, regularMinMinutes: 90 },
+      overrides: { programmeTarget: 0.9, postponeWithinMonth: false },
+      canConfigure: true,
+    });
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, org.tenantId), eq(auditLog.action, "tenant.meeting_rules")));
+    expect(audit).toHaveLength(1);
+
+    // The rules drive the meetings: the lead's attendance target follows.
+    const again = await app.inject({
+      method: "GET",
+      url: "/api/v1/settings/meeting-rules",
+      headers: { cookie: lead.cookie },
+    });
+    expect(again.json()).toMatchObject({ effective: { programmeTarget: 0.9 } });
+  });
+
+  it("refuses non-administrators and inconsistent rules, naming the field", async () => {
+    const { app, database } = await testContext();
+    const org = await createOrg(database.db);
+    const admin = await createUser(database.db, org.tenantId, [{ role: "admin", unit: org.root }]);
+    const committee = await createUser(database.db, org.tenantId, [
+      { role: "committee", unit: org.root },
+    ]);
+    const denied = await app.inject({
+      method: "PUT",
+      url: "/api/v1/settings/meeting-rules",
+      headers: { cookie: committee.cookie },
+      payload: { programmeTarget: 0.5 },
+    });
+    expect(denied.statusCode).toBe(403);
+    const bad = await app.inject({
+      method: "PUT",
+      url: "/api/v1/settings/meeting-rules",
+      headers: { cookie: admin.cookie },
+      payload: { forumsPerYear: { min: 3, max: 1 }, quorumFraction: 0 },
+    });
+    expect(bad.statusCode).toBe(400);
+    const paths = bad.json<{ details: { path: string }[] }>().details.map((d) => d.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(["body.forumsPerYear.min", "body.quorumFraction"]),
+    );
+  });
+});
