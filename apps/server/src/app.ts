@@ -25,6 +25,8 @@ import { authRoutes } from "./modules/auth/auth.routes.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
 import { calendarFeedRoutes } from "./modules/calendar-feed/calendar-feed.routes.js";
 import { createCalendarFeedService } from "./modules/calendar-feed/calendar-feed.service.js";
+import { complianceRoutes } from "./modules/compliance/compliance.routes.js";
+import { createComplianceService } from "./modules/compliance/compliance.service.js";
 import { meetingsRoutes } from "./modules/meetings/meetings.routes.js";
 import { createMeetingsService } from "./modules/meetings/meetings.service.js";
 import { membersRoutes } from "./modules/members/members.routes.js";
@@ -32,6 +34,8 @@ import { createMembersService } from "./modules/members/members.service.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
 import { createNotificationsService } from "./modules/notifications/notifications.service.js";
 import { createNotifier } from "./modules/notifications/notifier.js";
+import { thematicRoutes } from "./modules/thematic/thematic.routes.js";
+import { createThematicService } from "./modules/thematic/thematic.service.js";
 import { settingsRoutes } from "./modules/settings/settings.routes.js";
 import { createSettingsService } from "./modules/settings/settings.service.js";
 import { unitsRoutes } from "./modules/units/units.routes.js";
@@ -186,6 +190,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(
         calendarFeedRoutes({ calendarFeed: createCalendarFeedService({ db, clock }) }),
       );
+      await api.register(complianceRoutes({ compliance: createComplianceService({ db, clock }) }));
+      await api.register(thematicRoutes({ thematic: createThematicService({ db, clock }) }));
       await api.register(meetingsRoutes({ meetings }));
       await api.register(settingsRoutes({ settings: createSettingsService({ db }) }));
     },

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   "checkin_closed",
   "not_on_roster",
   "no_member_record",
+  "thematic_topic_in_use",
+  "thematic_plan_incomplete",
   "internal_error",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,9 +14,17 @@ import {
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
+  IconAlertTriangle,
+  IconBell,
+  IconCalendarEvent,
+  IconCalendarPause,
+  IconCalendarShare,
+  IconChartDots,
   IconHistory,
+  IconHome,
   IconKey,
   IconLogout,
+  IconQrcode,
   IconSitemap,
   IconUserCog,
   IconUsers,
@@ -27,7 +35,9 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { LanguageMenu } from "@/components/ui/language-menu";
 import { PageLoader } from "@/components/ui/page-loader";
 import { useLogout } from "@/features/auth/api/logout";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { useMe } from "@/hooks/use-me";
+import { unitsAllowing } from "@/lib/access";
 import { notifySuccess } from "@/lib/notify";
 
 interface NavItem {
@@ -35,6 +45,10 @@ interface NavItem {
   label: string;
   icon: React.ReactNode;
   action?: Action;
+  /** Shown only when true (e.g. the user has a cell to open). */
+  when?: boolean;
+  /** Whether the item is the current page; by default, paths under `to`. */
+  isActive?: (pathname: string) => boolean;
 }
 
 /** The signed-in shell: header, navigation, and the page. Without a session, the login page. */
@@ -54,10 +68,58 @@ export function AppLayout() {
     return <Navigate to={`/login${search}`} replace />;
   }
 
-  const { user, actions, tenant } = me.data;
+  const { user, actions, tenant, grants } = me.data;
+  const myCell = unitsAllowing(grants, "meeting.read", "cell")[0];
+  const cellPath = myCell ? `/units/${myCell.unitId}` : null;
+  const overseesCells = unitsAllowing(grants, "meeting.read", "committee").length > 0;
   const items: NavItem[] = [
-    { to: "/units", label: t("common.nav.units"), icon: <IconSitemap size={18} /> },
+    {
+      to: "/",
+      label: t("common.nav.home"),
+      icon: <IconHome size={18} />,
+      isActive: (p) => p === "/",
+    },
+    {
+      to: cellPath ?? "/units",
+      label: t("common.nav.my_cell"),
+      icon: <IconCalendarEvent size={18} />,
+      when: cellPath !== null,
+      isActive: (p) => cellPath !== null && p.startsWith(cellPath),
+    },
+    {
+      to: "/checkin",
+      label: t("common.nav.checkin"),
+      icon: <IconQrcode size={18} />,
+      when: user.memberId !== null,
+    },
+    {
+      to: "/compliance",
+      label: t("common.nav.compliance"),
+      icon: <IconChartDots size={18} />,
+      action: "meeting.read",
+      when: overseesCells,
+    },
+    {
+      to: "/postponements",
+      label: t("common.nav.postponements"),
+      icon: <IconCalendarPause size={18} />,
+      action: "meeting.read",
+      when: overseesCells,
+    },
+    {
+      to: "/absence-alerts",
+      label: t("common.nav.absence_alerts"),
+      icon: <IconAlertTriangle size={18} />,
+      action: "meeting.alerts",
+    },
+    {
+      to: "/units",
+      label: t("common.nav.units"),
+      icon: <IconSitemap size={18} />,
+      isActive: (p) => p.startsWith("/units") && (cellPath === null || !p.startsWith(cellPath)),
+    },
     { to: "/members", label: t("common.nav.members"), icon: <IconUsers size={18} /> },
+    { to: "/notifications", label: t("common.nav.notifications"), icon: <IconBell size={18} /> },
     {
       to: "/admin/users",
       label: t("common.nav.users"),
@@ -69,6 +131,11 @@ export function AppLayout() {
       label: t("common.nav.audit"),
       icon: <IconHistory size={18} />,
       action: "audit.read",
+    },
+    {
+      to: "/account/calendar",
+      label: t("common.nav.calendar_feed"),
+      icon: <IconCalendarShare size={18} />,
     },
     { to: "/account/password", label: t("common.nav.password"), icon: <IconKey size={18} /> },
   ];
@@ -106,9 +173,10 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
-            <Text size="sm" fw={500} truncate="end" maw={{ base: 110, xs: 200, sm: 280 }}>
+            <Text size="sm" fw={500} truncate="end" maw={{ base: 84, xs: 200, sm: 280 }}>
               {user.displayName}
             </Text>
+            <NotificationBell />
             <LanguageMenu />
             <Tooltip label={t("common.nav.logout")}>
               <ActionIcon
@@ -129,15 +197,22 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" aria-label={t("common.nav.main")}>
         <AppShell.Section grow component={ScrollArea}>
           {items
+            .filter((item) => item.when !== false)
             .filter((item) => !item.action || actions.includes(item.action))
             .map((item) => (
               <MantineNavLink
-                key={item.to}
+                key={item.label}
                 component={NavLink}
                 to={item.to}
+                // Which item is current is decided here (isActive), not by the router's prefix match.
+                end
                 label={item.label}
                 leftSection={item.icon}
-                active={location.pathname.startsWith(item.to)}
+                active={
+                  item.isActive
+                    ? item.isActive(location.pathname)
+                    : location.pathname.startsWith(item.to)
+                }
                 onClick={close}
               />
             ))}

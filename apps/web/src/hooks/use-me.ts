@@ -1,5 +1,6 @@
 import type { Action, MeDto } from "@chibo/domain";
 import { queryOptions, useQuery } from "@tanstack/react-query";
+import { canAtUnit } from "@/lib/access";
 import { ApiError, api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
@@ -31,4 +32,11 @@ export function useMe() {
 export function useCan(action: Action): boolean {
   const { data } = useMe();
   return data?.actions.includes(action) ?? false;
+}
+
+/** Whether the user's grants allow the action on the unit with this materialised path. */
+export function useCanAtUnit(action: Action, unitPath: string | null | undefined): boolean {
+  const { data } = useMe();
+  if (!data || !unitPath) return false;
+  return canAtUnit(data.grants, action, unitPath);
 }

@@ -133,5 +133,6 @@ export const api = {
   post: <T>(path: string, body?: unknown, query?: Record<string, QueryValue>) =>
     apiFetch<T>(path, { method: "POST", body, query }),
   patch: <T>(path: string, body: unknown) => apiFetch<T>(path, { method: "PATCH", body }),
+  put: <T>(path: string, body: unknown) => apiFetch<T>(path, { method: "PUT", body }),
   delete: <T>(path: string) => apiFetch<T>(path, { method: "DELETE" }),
 };

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, parseDmy, todayIso } from "./format";
+import {
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatPercent,
+  formatTime,
+  parseTime,
+  parseDmy,
+  todayIso,
+  weekdayOf,
+} from "./format";
 
 describe("formatDate", () => {
   it("shows ISO dates as dd/mm/yyyy", () => {
@@ -38,5 +48,53 @@ describe("formatDateTime", () => {
 describe("todayIso", () => {
   it("uses the Vietnamese calendar day", () => {
     expect(todayIso(new Date("2024-03-05T18:00:00Z"))).toBe("2024-03-06");
+  });
+});
+
+describe("formatTime", () => {
+  it("shows the time of day in Vietnam", () => {
+    expect(formatTime("2024-03-05T00:32:00Z")).toBe("07:32");
+    expect(formatTime(null)).toBe("");
+  });
+});
+
+describe("formatMonth", () => {
+  it("shows months as mm/yyyy", () => {
+    expect(formatMonth("2026-11")).toBe("11/2026");
+  });
+});
+
+describe("weekdayOf", () => {
+  it("counts from Monday", () => {
+    expect(weekdayOf("2026-11-23")).toBe(0);
+    expect(weekdayOf("2026-11-29")).toBe(6);
+  });
+});
+
+describe("formatPercent", () => {
+  it("uses the language's decimal mark", () => {
+    expect(formatPercent(16 / 18, "vi")).toBe("88,9%");
+    expect(formatPercent(16 / 18, "en")).toBe("88.9%");
+    expect(formatPercent(0.9, "vi")).toBe("90%");
+    expect(formatPercent(null, "vi")).toBe("—");
+  });
+});
+
+describe("parseTime", () => {
+  it("reads the ways people type a time", () => {
+    expect(parseTime("7:30")).toBe("07:30");
+    expect(parseTime("07:30")).toBe("07:30");
+    expect(parseTime("730")).toBe("07:30");
+    expect(parseTime("1930")).toBe("19:30");
+    expect(parseTime("7h30")).toBe("07:30");
+    expect(parseTime("7h")).toBe("07:00");
+    expect(parseTime("19")).toBe("19:00");
+    expect(parseTime("7.5")).toBe("07:05");
+  });
+  it("refuses what is no time", () => {
+    expect(parseTime("24:00")).toBeNull();
+    expect(parseTime("7:60")).toBeNull();
+    expect(parseTime("abc")).toBeNull();
+    expect(parseTime("")).toBeNull();
   });
 });

@@ -6,14 +6,20 @@ import enAudit from "@/locales/en/audit.json";
 import enAuth from "@/locales/en/auth.json";
 import enCommon from "@/locales/en/common.json";
 import enErrors from "@/locales/en/errors.json";
+import enHome from "@/locales/en/home.json";
+import enMeetings from "@/locales/en/meetings.json";
 import enMembers from "@/locales/en/members.json";
+import enNotifications from "@/locales/en/notifications.json";
 import enUnits from "@/locales/en/units.json";
 import enUsers from "@/locales/en/users.json";
 import viAudit from "@/locales/vi/audit.json";
 import viAuth from "@/locales/vi/auth.json";
 import viCommon from "@/locales/vi/common.json";
 import viErrors from "@/locales/vi/errors.json";
+import viHome from "@/locales/vi/home.json";
+import viMeetings from "@/locales/vi/meetings.json";
 import viMembers from "@/locales/vi/members.json";
+import viNotifications from "@/locales/vi/notifications.json";
 import viUnits from "@/locales/vi/units.json";
 import viUsers from "@/locales/vi/users.json";
 
@@ -29,6 +35,9 @@ export const vi = {
   members: viMembers,
   users: viUsers,
   audit: viAudit,
+  home: viHome,
+  meetings: viMeetings,
+  notifications: viNotifications,
 };
 
 // Typed against the Vietnamese catalogue: a key missing in English fails the type check.
@@ -40,6 +49,9 @@ const en: typeof vi = {
   members: enMembers,
   users: enUsers,
   audit: enAudit,
+  home: enHome,
+  meetings: enMeetings,
+  notifications: enNotifications,
 };
 
 const STORAGE_KEY = "chibo.language";

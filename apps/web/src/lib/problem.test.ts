@@ -1,7 +1,7 @@
 import type { ProblemJson } from "@chibo/domain";
 import { describe, expect, it } from "vitest";
 import { ApiError, buildUrl, toProblem } from "./api-client";
-import { errorMessage, fieldOfPath, problemFieldErrors } from "./problem";
+import { errorMessage, fieldOfPath, problemFieldErrors, splitFieldErrors } from "./problem";
 import { testTranslator } from "./test-i18n";
 
 const vi = testTranslator("vi");
@@ -98,5 +98,23 @@ describe("buildUrl", () => {
       "/api/v1/members?q=an&page=2",
     );
     expect(buildUrl("/api/v1/members", {})).toBe("/api/v1/members");
+  });
+});
+
+describe("splitFieldErrors", () => {
+  it("keeps errors of the form's fields and collects the others", () => {
+    expect(
+      splitFieldErrors(
+        {
+          newDate: "Ngày mới phải sau",
+          registeredDate: "Chỉ báo hoãn trước ngày",
+          "topics.0.title": "x",
+        },
+        { newDate: null, reason: "", topics: [] },
+      ),
+    ).toEqual({
+      atFields: { newDate: "Ngày mới phải sau", "topics.0.title": "x" },
+      elsewhere: ["Chỉ báo hoãn trước ngày"],
+    });
   });
 });

@@ -54,3 +54,18 @@ function detailMessage(
   if (isVietnamese(language) && detail.message !== "") return detail.message;
   return code === "validation_failed" ? t("common.validation.invalid") : t(`errors.${code}`);
 }
+
+/** Server field errors for fields the form has, and the messages of those it has not. */
+export function splitFieldErrors(
+  fields: Record<string, string>,
+  values: Record<string, unknown>,
+): { atFields: Record<string, string>; elsewhere: string[] } {
+  const atFields: Record<string, string> = {};
+  const elsewhere: string[] = [];
+  for (const [path, message] of Object.entries(fields)) {
+    const root = path.split(".")[0] ?? path;
+    if (root in values) atFields[path] = message;
+    else elsewhere.push(message);
+  }
+  return { atFields, elsewhere };
+}

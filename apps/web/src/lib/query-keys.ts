@@ -13,4 +13,21 @@ export const queryKeys = {
   userList: (params: object) => ["users", "list", params] as const,
   audit: ["audit"] as const,
   auditList: (params: object) => ["audit", "list", params] as const,
+  // Everything about meetings sits under "meetings", so that one change can refresh all of it.
+  meetings: ["meetings"] as const,
+  meetingList: (params: object) => ["meetings", "list", params] as const,
+  meeting: (id: string) => ["meetings", "detail", id] as const,
+  meetingAttendance: (id: string) => ["meetings", "detail", id, "attendance"] as const,
+  meetingCheckinCode: (id: string) => ["meetings", "detail", id, "checkin-code"] as const,
+  myMeetings: ["meetings", "mine"] as const,
+  meetingSchedule: (unitId: string) => ["meetings", "schedule", unitId] as const,
+  thematicPlan: (unitId: string, year: number) => ["meetings", "thematic", unitId, year] as const,
+  compliance: (unitId: string, year: number) => ["meetings", "compliance", unitId, year] as const,
+  postponements: (unitId: string, params: object) =>
+    ["meetings", "postponements", unitId, params] as const,
+  absenceAlerts: (unitId: string, year: number) => ["meetings", "alerts", unitId, year] as const,
+  cellMembers: (unitId: string) => ["meetings", "cell-members", unitId] as const,
+  qrImage: (text: string | null) => ["qr-image", text] as const,
+  notifications: ["notifications"] as const,
+  calendarFeed: ["calendar-feed"] as const,
 };

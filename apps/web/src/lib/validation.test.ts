@@ -1,4 +1,9 @@
-import { createMemberInput, exemptionInput } from "@chibo/domain";
+import {
+  checkinInput,
+  createMemberInput,
+  exemptionInput,
+  meetingScheduleInput,
+} from "@chibo/domain";
 import { describe, expect, it } from "vitest";
 import { testTranslator } from "./test-i18n";
 import { zodFieldErrors } from "./validation";
@@ -46,5 +51,21 @@ describe("zodFieldErrors", () => {
       "vi",
     );
     expect(errors).toEqual({ to: "Ngày kết thúc không được trước ngày bắt đầu" });
+  });
+});
+
+describe("meeting contract messages", () => {
+  it("are translated for English users", () => {
+    expect(zodFieldErrors(checkinInput, { code: "123" }, en, "en")).toEqual({
+      code: "The check-in code has 6 digits",
+    });
+    expect(
+      zodFieldErrors(meetingScheduleInput, { day: 3, time: "7h", mode: "in_person" }, en, "en"),
+    ).toEqual({ time: "Times are HH:MM (00:00–23:59)" });
+  });
+  it("stay as the contract says them in Vietnamese", () => {
+    expect(zodFieldErrors(checkinInput, { code: "12a456" }, vi, "vi").code).toBe(
+      "Mã điểm danh gồm 6 chữ số",
+    );
   });
 });

@@ -22,6 +22,12 @@ const CONTRACT_MESSAGES: Record<string, string> = {
   "Số thẻ chỉ gồm chữ số, chữ cái, dấu chấm hoặc gạch": "card_number_format",
   "Chỉ gồm chữ thường không dấu, số, dấu chấm, gạch": "username_format",
   "Ngày sinh hoạt từ 1 đến 31": "meeting_day_range",
+  "Giờ phải có dạng HH:MM (00:00–23:59)": "time_format",
+  "Đường dẫn họp trực tuyến phải bắt đầu bằng http(s)://": "online_url",
+  "Vắng có lý do phải ghi rõ lý do": "excused_reason",
+  "Mã điểm danh gồm 6 chữ số": "checkin_code",
+  "Nhập mã điểm danh": "checkin_code",
+  "Quý từ 1 đến 4": "quarter_range",
 };
 
 function isBlank(input: unknown): boolean {

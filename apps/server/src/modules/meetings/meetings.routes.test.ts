@@ -407,7 +407,7 @@ describe("running a meeting: roster, attendance, quorum", () => {
   });
 
   it("marks one member per tap, then everyone else present; rate and quorum follow", async () => {
-    const { meetingId, lead, org, young, db } = await openMeeting();
+    const { meetingId, lead, org, young, db, member } = await openMeeting();
     const one = await call("PUT", `/meetings/${meetingId}/attendance`, lead.cookie, {
       marks: [{ memberId: young.id, status: "absent_excused", reason: "Ốm" }],
     });
@@ -437,6 +437,18 @@ describe("running a meeting: roster, attendance, quorum", () => {
       .from(attendance)
       .where(and(eq(attendance.meetingId, meetingId), eq(attendance.memberId, org.people.an.id)));
     expect(row[0]).toMatchObject({ status: "present", method: "lead" });
+    // A member sees who was absent, but not another member's reason.
+    const asMember = await call("GET", `/meetings/${meetingId}/attendance`, member.cookie);
+    const entry = asMember
+      .json<{ entries: { memberId: string; reason: string | null }[] }>()
+      .entries.find((e) => e.memberId === young.id);
+    expect(entry?.reason).toBeNull();
+    const asLead = await call("GET", `/meetings/${meetingId}/attendance`, lead.cookie);
+    expect(
+      asLead
+        .json<{ entries: { memberId: string; reason: string | null }[] }>()
+        .entries.find((e) => e.memberId === young.id)?.reason,
+    ).toBe("Ốm");
   });
 
   it("refuses an excused absence without reason and a member not on the roster, atomically", async () => {

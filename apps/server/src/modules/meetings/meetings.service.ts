@@ -244,6 +244,7 @@ export function createMeetingsService(deps: {
     );
     const counts = attendanceCounts(roster, marks);
     const rate = attendanceRate(counts);
+    const seeReasons = can(actor, "meeting.alerts", meeting.unitPath);
     const dto: AttendanceDto = {
       meetingId: meeting.id,
       status: meeting.status,
@@ -253,7 +254,8 @@ export function createMeetingsService(deps: {
         memberStatus: a.memberStatus,
         exempt: a.exempt,
         status: a.status,
-        reason: a.reason,
+        // Reasons for absence are personal: the lead and the committees see them, a member their own.
+        reason: seeReasons || a.memberId === actor.memberId ? a.reason : null,
         checkedInAt: a.checkedInAt?.toISOString() ?? null,
         method: a.method,
       })),

@@ -1,28 +1,120 @@
-import { Paper, Stack, Title } from "@mantine/core";
+import type { UnitDetailDto } from "@chibo/domain";
+import { Anchor, Group, Paper, Stack, Tabs, Title } from "@mantine/core";
+import { IconChartDots } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { NotFound } from "@/components/ui/not-found";
+import { CellMeetings } from "@/features/meetings/components/cell-meetings";
+import { ThematicPlanEditor } from "@/features/meetings/components/thematic-plan-editor";
 import { MemberList } from "@/features/members/components/member-list";
 import { UnitDetail } from "@/features/units/components/unit-detail";
+import { useCan, useCanAtUnit } from "@/hooks/use-me";
 import { useUnit } from "@/hooks/use-units";
 
-/** A unit's page: the unit itself (units feature) and its members (members feature). */
+const CELL_TABS = ["meetings", "thematic", "members"] as const;
+type CellTab = (typeof CELL_TABS)[number];
+
+function isCellTab(value: string | null): value is CellTab {
+  return CELL_TABS.some((tab) => tab === value);
+}
+
+/** A unit's page: the unit itself (units feature), a cell's meetings (meetings feature), its members. */
 export function Component() {
-  const { t } = useTranslation();
   const { id } = useParams();
   const unit = useUnit(id);
   if (!id) return <NotFound />;
   return (
     <Stack gap="lg">
       <UnitDetail id={id} />
-      {unit.data && (
-        <Paper withBorder p={{ base: "sm", sm: "md" }} component="section">
-          <Title order={2} size="h4" mb="sm">
-            {t("units.members_title")}
-          </Title>
-          <MemberList key={id} unitId={id} />
-        </Paper>
-      )}
+      {unit.data &&
+        (unit.data.kind === "cell" ? (
+          <CellSections unit={unit.data} />
+        ) : (
+          <UnitSections unit={unit.data} />
+        ))}
     </Stack>
+  );
+}
+
+function MembersSection({ unitId }: { unitId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p={{ base: "sm", sm: "md" }} component="section">
+      <Title order={2} size="h4" mb="sm">
+        {t("units.members_title")}
+      </Title>
+      <MemberList key={unitId} unitId={unitId} />
+    </Paper>
+  );
+}
+
+function UnitSections({ unit }: { unit: UnitDetailDto }) {
+  const { t } = useTranslation();
+  const canRead = useCan("meeting.read");
+  return (
+    <>
+      {canRead && unit.kind === "committee" && (
+        <Group gap="md">
+          <Anchor component={Link} to={`/compliance?unitId=${unit.id}`} fw={500}>
+            <IconChartDots
+              size={16}
+              aria-hidden
+              style={{ verticalAlign: "middle", marginRight: 4 }}
+            />
+            {t("common.nav.compliance")}
+          </Anchor>
+          <Anchor component={Link} to={`/postponements?unitId=${unit.id}`} fw={500}>
+            {t("common.nav.postponements")}
+          </Anchor>
+        </Group>
+      )}
+      <MembersSection unitId={unit.id} />
+    </>
+  );
+}
+
+/** A cell: its meeting calendar first (what a secretary opens it for), its thematic plan, members. */
+function CellSections({ unit }: { unit: UnitDetailDto }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get("tab");
+  const tab: CellTab = isCellTab(asked) ? asked : "meetings";
+  const canWrite = useCanAtUnit("meeting.write", unit.path) && unit.active;
+  return (
+    <Tabs
+      value={tab}
+      onChange={(value) => {
+        setParams(
+          (prev) => {
+            const next = new URLSearchParams(prev);
+            next.set("tab", isCellTab(value) ? value : "meetings");
+            return next;
+          },
+          { replace: true },
+        );
+      }}
+      keepMounted={false}
+    >
+      <Tabs.List grow>
+        <Tabs.Tab value="meetings" px="xs" fw={600}>
+          {t("meetings.title")}
+        </Tabs.Tab>
+        <Tabs.Tab value="thematic" px="xs" fw={600}>
+          {t("meetings.thematic.tab")}
+        </Tabs.Tab>
+        <Tabs.Tab value="members" px="xs" fw={600}>
+          {t("units.members_title")}
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="meetings" pt="md">
+        <CellMeetings unitId={unit.id} canWrite={canWrite} />
+      </Tabs.Panel>
+      <Tabs.Panel value="thematic" pt="md">
+        <ThematicPlanEditor unitId={unit.id} canWrite={canWrite} />
+      </Tabs.Panel>
+      <Tabs.Panel value="members" pt="md">
+        <MembersSection unitId={unit.id} />
+      </Tabs.Panel>
+    </Tabs>
   );
 }

@@ -156,6 +156,8 @@ function UnitActions({ unit }: { unit: UnitDetailDto }) {
 function UnitChildren({ unit }: { unit: UnitDetailDto }) {
   const { t } = useTranslation();
   const { data, isPending, error } = useUnitChildren(unit.id, unit.childCount > 0);
+  // A cell rarely has party groups; its page leads with its meetings instead of an empty list.
+  if (unit.kind === "cell" && unit.childCount === 0) return null;
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="sm">
