@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     console.log(
       `Đã tạo dữ liệu mẫu "${result.code}" trong ${where} (${seconds} giây): ` +
         `${vi.format(counts.grassroots)} tổ chức cơ sở đảng, ${vi.format(counts.cells)} chi bộ, ` +
-        `${vi.format(counts.members)} đảng viên.`,
+        `${vi.format(counts.members)} đảng viên, ${vi.format(counts.meetings)} cuộc họp ` +
+        `(${vi.format(counts.attendance)} lượt điểm danh).`,
     );
     const shown = password === DEFAULT_PASSWORD ? password : "giá trị của DEMO_PASSWORD";
     console.log(`Tài khoản dùng thử (mật khẩu: ${shown}):`);

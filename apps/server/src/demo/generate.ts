@@ -13,6 +13,7 @@ import {
 import type {
   Gender,
   LeaveKind,
+  MeetingMode,
   MemberEventKind,
   MemberStatus,
   PositionTitle,
@@ -25,18 +26,15 @@ import {
   DISTRICTS,
   EXEMPTION_REASONS,
   EXTRA_ORGANISATIONS,
-  FAMILY_NAMES,
-  FEMALE_GIVEN_NAMES,
-  FEMALE_MIDDLE_NAMES,
-  FEMALE_SECOND_MIDDLE,
-  MALE_GIVEN_NAMES,
-  MALE_MIDDLE_NAMES,
   ORGANISATIONS,
   OTHER_HOMETOWNS,
   THEMES,
   TRANSFER_DESTINATIONS,
 } from "./catalogue.js";
 import type { OrgSpec, Section, Theme } from "./catalogue.js";
+import { generateMeetings } from "./meetings.js";
+import type { DemoMeetingData } from "./meetings.js";
+import { personName } from "./names.js";
 import {
   addDays,
   addYears,
@@ -70,7 +68,10 @@ export interface GenerateOptions {
   grassroots: number;
   cells: number;
   members: number;
-  /** ISO date the data describes; every date generated is on or before it. */
+  /**
+   * ISO date the data describes (Asia/Ho_Chi_Minh); every date generated is on or before it, except
+   * the meetings planned for the next three months.
+   */
   today: string;
   /** Tenant code (default "demo"); it also salts the ids, so several demo tenants share a database. */
   code?: string;
@@ -96,6 +97,11 @@ export interface DemoUnit {
   isGrassroots: boolean;
   unitType: UnitType | null;
   meetingDay: number | null;
+  /** The registered schedule of a cell (seed 000): time "HH:MM", place, usual mode and link. */
+  meetingTime: string | null;
+  meetingPlace: string | null;
+  meetingMode: MeetingMode;
+  meetingUrl: string | null;
 }
 
 export interface DemoMember {
@@ -193,6 +199,8 @@ export interface DemoOrganisation {
   /** Each member's events in date order. */
   memberEvents: DemoMemberEvent[];
   users: DemoUser[];
+  /** Two years of meetings up to `today` and the regular meetings planned after it. */
+  meetings: DemoMeetingData;
 }
 
 /** The demo's logins; the places and people behind them come from describeDemoLogins. */
@@ -336,21 +344,6 @@ function cellNamer(sections: readonly Section[]): () => string {
   };
 }
 
-function personName(rng: Rng, gender: Gender): string {
-  const family = rng.weighted(FAMILY_NAMES);
-  if (gender === "male") {
-    const middle = rng.weighted(MALE_MIDDLE_NAMES);
-    let given = rng.pick(MALE_GIVEN_NAMES);
-    while (given === middle) given = rng.pick(MALE_GIVEN_NAMES);
-    return `${family} ${middle} ${given}`;
-  }
-  let middle = rng.weighted(FEMALE_MIDDLE_NAMES);
-  if (middle === "Thị" && rng.chance(0.25)) middle = `Thị ${rng.pick(FEMALE_SECOND_MIDDLE)}`;
-  let given = rng.pick(FEMALE_GIVEN_NAMES);
-  while (middle.endsWith(given)) given = rng.pick(FEMALE_GIVEN_NAMES);
-  return `${family} ${middle} ${given}`;
-}
-
 function hometown(rng: Rng): string {
   if (rng.chance(0.08)) return rng.pick(OTHER_HOMETOWNS);
   const district = rng.pick(DISTRICTS);
@@ -419,7 +412,10 @@ interface MemberInfo {
   since: string;
 }
 
-/** Builds the whole demo organisation in memory; seedDemoTenant writes it. */
+/**
+ * Builds the whole demo organisation in memory, its meetings included; seedDemoTenant writes it. Dates
+ * are on or before `today`, except the meetings planned after it.
+ */
 export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
   validate(opts);
   const { today } = opts;
@@ -452,6 +448,10 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
       isGrassroots: isGrassrootsLevel(level),
       unitType,
       meetingDay,
+      meetingTime: null,
+      meetingPlace: null,
+      meetingMode: "in_person",
+      meetingUrl: null,
     };
     units.push(unit);
     return unit;
@@ -903,6 +903,11 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
   }
 
   const users = demoUsers({ tenantId, newId, root, units, cells, infos, positions, secretaries });
+  // Its own random streams: the organisation above stays the same whatever the meetings draw.
+  const meetings = generateMeetings(
+    { units, members, memberships, exemptions, positions },
+    { seed: opts.seed, code, today, tenantId },
+  );
   return {
     tenant,
     units,
@@ -912,6 +917,7 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
     positions,
     memberEvents: events,
     users,
+    meetings,
   };
 }
 

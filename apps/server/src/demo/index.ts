@@ -23,5 +23,15 @@ export type {
   DemoUsername,
   GenerateOptions,
 } from "./generate.js";
+export { DEMO_MEETING_MONTHS, generateMeetings, onRosterOn } from "./meetings.js";
+export type {
+  DemoAttendance,
+  DemoGuest,
+  DemoMeeting,
+  DemoMeetingData,
+  DemoPostponement,
+  DemoThematicPlan,
+  DemoThematicTopic,
+} from "./meetings.js";
 export { DEMO_SEED, seedDemoTenant } from "./seed.js";
 export type { SeedDemoOptions, SeedDemoResult } from "./seed.js";

@@ -1,17 +1,25 @@
 import { eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../db/client.js";
 import {
+  attendance,
   exemptions,
   grants,
+  meetingGuests,
+  meetings,
   memberEvents,
   members,
   memberships,
   positions,
+  postponements,
   tenants,
+  thematicPlans,
+  thematicTopics,
   units,
   users,
 } from "../db/schema/index.js";
+import { vnDate } from "../lib/clock.js";
 import { hashPassword } from "../modules/auth/password.js";
 import {
   DEMO_DEFAULT_SIZE,
@@ -32,7 +40,10 @@ export interface SeedDemoOptions {
   members?: number;
   /** Plaintext; hashed once and shared by every demo login. */
   password: string;
-  /** ISO date the data describes; default the current UTC date. */
+  /**
+   * ISO date the data describes; default today in Asia/Ho_Chi_Minh, so the two years of meetings
+   * always end now.
+   */
   today?: string;
   /** Tenant code, default "demo"; must not exist yet. */
   code?: string;
@@ -44,17 +55,67 @@ export interface SeedDemoResult {
   tenantId: string;
   code: string;
   logins: DemoLogin[];
-  counts: { grassroots: number; cells: number; members: number; units: number };
+  counts: {
+    grassroots: number;
+    cells: number;
+    members: number;
+    units: number;
+    meetings: number;
+    postponements: number;
+    attendance: number;
+    guests: number;
+    thematicPlans: number;
+    thematicTopics: number;
+  };
 }
 
 /** Rows per statement: bounded statements and memory, whatever the organisation's size. */
-const CHUNK_ROWS = 2000;
+const CHUNK_ROWS = 5000;
+
+/** The array type of a column: its SQL type without a collation ('text COLLATE "C"' → text). */
+function elementType(column: { getSQLType(): string }): string {
+  const type = column.getSQLType().replace(/\s+collate\s+.*$/iu, "");
+  return type === "bigserial" ? "bigint" : type === "serial" ? "integer" : type;
+}
+
+/** Values go as text in array literals: dates as ISO instants, objects (jsonb) as JSON. */
+function encode(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === "object" ? JSON.stringify(value) : value;
+}
 
 /**
- * Bulk insert as `INSERT … SELECT FROM json_populate_recordset($1)`: one bind parameter per chunk
- * (so PostgreSQL's 65,535-parameter limit never applies) and no per-row query building, which for
- * thousands of rows costs Drizzle as much time as the database spends inserting them. Column names
- * come from the Drizzle table, so a renamed column still maps; omitted columns take their defaults.
+ * A column whose values repeat (tenant ids, unit paths, statuses, topics) is sent once per distinct
+ * value plus an integer index per row; null when that would not make the statement smaller.
+ */
+function dictionary(
+  values: readonly unknown[],
+): { values: unknown[]; indexes: (number | null)[] } | null {
+  const slots = new Map<unknown, number>();
+  const indexes: (number | null)[] = [];
+  for (const value of values) {
+    if (value === null) {
+      indexes.push(null);
+      continue;
+    }
+    let slot = slots.get(value);
+    if (slot === undefined) {
+      slot = slots.size + 1;
+      if (slot > values.length / 3) return null;
+      slots.set(value, slot);
+    }
+    indexes.push(slot);
+  }
+  return { values: [...slots.keys()], indexes };
+}
+
+/**
+ * Bulk insert as `INSERT … SELECT FROM unnest($1::type[], …)`: one bind parameter per column and chunk
+ * (so PostgreSQL's 65,535-parameter limit never applies), no per-row query building, and repeated
+ * values sent once per chunk. On PGlite the statement's size is what costs: a row of the attendance
+ * roster goes in about 70 bytes instead of 300 as JSON. Column names and types come from the Drizzle
+ * table, so a renamed column still maps; omitted columns take their defaults.
  */
 async function insertRows<T extends PgTable>(
   tx: Tx,
@@ -63,28 +124,39 @@ async function insertRows<T extends PgTable>(
 ): Promise<void> {
   const first = rows[0];
   if (first === undefined) return;
-  const columns: Record<string, { name: string }> = getTableColumns(table);
-  const names = new Map<string, string>();
-  for (const key of Object.keys(first)) {
+  const columns: Record<string, { name: string; getSQLType(): string }> = getTableColumns(table);
+  const fields = Object.keys(first).map((key, i) => {
     const column = columns[key];
     if (column === undefined) throw new Error(`No column ${key} in the demo insert`);
-    names.set(key, column.name);
-  }
+    return { key, name: column.name, type: elementType(column), alias: sql.raw(`c${i}`) };
+  });
   const list = sql.join(
-    [...names.values()].map((n) => sql.identifier(n)),
+    fields.map((f) => sql.identifier(f.name)),
+    sql`, `,
+  );
+  const aliases = sql.join(
+    fields.map((f) => f.alias),
     sql`, `,
   );
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    const chunk = rows
-      .slice(i, i + CHUNK_ROWS)
-      .map((row) =>
-        Object.fromEntries(
-          Object.entries(row).map(([key, value]) => [names.get(key) ?? key, value]),
-        ),
-      );
-    // Ordinality keeps the array's order, so bigserial columns (member_events.seq) follow it.
+    const chunk: readonly Record<string, unknown>[] = rows.slice(i, i + CHUNK_ROWS);
+    const arrays: SQL[] = [];
+    const selects: SQL[] = [];
+    for (const f of fields) {
+      const values = chunk.map((row) => encode(row[f.key]));
+      const type = sql.raw(f.type);
+      const dict = dictionary(values);
+      if (dict === null) {
+        arrays.push(sql`${sql.param(values)}::${type}[]`);
+        selects.push(sql`x.${f.alias}`);
+      } else {
+        arrays.push(sql`${sql.param(dict.indexes)}::integer[]`);
+        selects.push(sql`(${sql.param(dict.values)}::${type}[])[x.${f.alias}]`);
+      }
+    }
+    // Ordinality keeps the chunk's order, so bigserial columns (member_events.seq) follow it.
     await tx.execute(
-      sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${JSON.stringify(chunk)}::json) with ordinality as r order by r.ordinality`,
+      sql`insert into ${table} (${list}) select ${sql.join(selects, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) with ordinality as x(${aliases}, ord) order by x.ord`,
     );
   }
 }
@@ -104,7 +176,7 @@ export async function seedDemoTenant(db: Db, opts: SeedDemoOptions): Promise<See
     grassroots: opts.grassroots ?? DEMO_DEFAULT_SIZE.grassroots,
     cells: opts.cells ?? DEMO_DEFAULT_SIZE.cells,
     members: opts.members ?? DEMO_DEFAULT_SIZE.members,
-    today: opts.today ?? new Date().toISOString().slice(0, 10),
+    today: opts.today ?? vnDate(new Date()),
     code,
   });
   const demoUsers = org.users.map((u) => ({ ...u, username: `${prefix}${u.username}` }));
@@ -125,6 +197,13 @@ export async function seedDemoTenant(db: Db, opts: SeedDemoOptions): Promise<See
     await insertRows(tx, positions, org.positions);
     // In order, so each member's events get ascending seq numbers.
     await insertRows(tx, memberEvents, org.memberEvents);
+    const m = org.meetings;
+    await insertRows(tx, meetings, m.meetings);
+    await insertRows(tx, postponements, m.postponements);
+    await insertRows(tx, attendance, m.attendance);
+    await insertRows(tx, meetingGuests, m.meetingGuests);
+    await insertRows(tx, thematicPlans, m.thematicPlans);
+    await insertRows(tx, thematicTopics, m.thematicTopics);
     await tx.insert(users).values(
       demoUsers.map((u) => ({
         id: u.id,
@@ -160,6 +239,12 @@ export async function seedDemoTenant(db: Db, opts: SeedDemoOptions): Promise<See
       cells: org.units.filter((u) => u.kind === "cell").length,
       members: org.members.length,
       units: org.units.length,
+      meetings: org.meetings.meetings.length,
+      postponements: org.meetings.postponements.length,
+      attendance: org.meetings.attendance.length,
+      guests: org.meetings.meetingGuests.length,
+      thematicPlans: org.meetings.thematicPlans.length,
+      thematicTopics: org.meetings.thematicTopics.length,
     },
   };
 }

@@ -35,7 +35,8 @@ import {
 /** Default window of the postponement list around today, and the widest window asked for. */
 const POSTPONEMENT_DAYS_BACK = 90;
 const POSTPONEMENT_DAYS_AHEAD = 90;
-const POSTPONEMENT_MAX_SPAN_DAYS = 400;
+// A year plus the quarter after it: the current year's list also shows what is postponed into the next.
+const POSTPONEMENT_MAX_SPAN_DAYS = 500;
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 const QUARTERS = [1, 2, 3, 4] as const;
@@ -289,7 +290,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock }) {
         throw invalid("querystring.to", "Ngày kết thúc phải sau ngày bắt đầu");
       }
       if (daysBetween(from, to) > POSTPONEMENT_MAX_SPAN_DAYS) {
-        throw invalid("querystring.to", "Khoảng thời gian tối đa một năm");
+        throw invalid("querystring.to", "Khoảng thời gian tối đa 500 ngày");
       }
       const rows = await repo.postponements(actor.tenantId, unit.path, from, to);
       return rows.map(presentPostponement);
