@@ -165,7 +165,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     });
   const notifier = createNotifier({ db, clock, mailer, log: app.log });
   app.decorate("notifier", notifier);
-  const meetings = createMeetingsService({ db, clock, notifier });
+  const meetings = createMeetingsService({
+    db,
+    clock,
+    notifier,
+    idleMinutes: session.idleMinutes,
+  });
   app.decorate("meetings", meetings);
   app.addHook("onClose", async () => {
     await notifier.drain();
@@ -192,7 +197,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       );
       await api.register(complianceRoutes({ compliance: createComplianceService({ db, clock }) }));
       await api.register(thematicRoutes({ thematic: createThematicService({ db, clock }) }));
-      await api.register(meetingsRoutes({ meetings }));
+      await api.register(meetingsRoutes({ meetings, auth }));
       await api.register(settingsRoutes({ settings: createSettingsService({ db }) }));
     },
     { prefix: "/api/v1" },

@@ -14,6 +14,12 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Reachable without a session (login, logout). */
     public?: boolean;
+    /**
+     * The handler checks the session itself, inside its own statement (the check-in hot path): the
+     * hook only refuses a request without a session cookie. The handler must fall back to
+     * `resolveActor` whenever its own check does not succeed.
+     */
+    sessionInHandler?: boolean;
   }
 }
 
@@ -26,6 +32,10 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/v1/")) return;
     const token = request.cookies[SESSION_COOKIE];
+    if (request.routeOptions.config.sessionInHandler === true) {
+      if (!token) throw unauthenticated();
+      return;
+    }
     const found = token ? await auth.authenticate(token) : null;
     if (found) {
       request.actor = found.actor;
@@ -34,6 +44,22 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
       throw unauthenticated();
     }
   });
+}
+
+/** The session cookie's token, for handlers that check the session themselves. */
+export function sessionToken(request: FastifyRequest): string {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) throw unauthenticated();
+  return token;
+}
+
+/** The slow path of a `sessionInHandler` route: the full check the hook would have made. */
+export async function resolveActor(request: FastifyRequest, auth: AuthService): Promise<Actor> {
+  const found = await auth.authenticate(sessionToken(request));
+  if (!found) throw unauthenticated();
+  request.actor = found.actor;
+  request.sessionId = found.sessionId;
+  return found.actor;
 }
 
 export function requireActor(request: FastifyRequest): Actor {

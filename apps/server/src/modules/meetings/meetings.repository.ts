@@ -9,6 +9,7 @@ import {
   members,
   memberships,
   postponements,
+  sessions,
   units,
   users,
 } from "../../db/schema/index.js";
@@ -386,6 +387,54 @@ export function createMeetingsRepository(db: DbOrTx) {
         returning a.meeting_id, a.status, a.checked_in_at, a.method, u.name as unit_name,
           m.date::text as date`);
       // Both drivers (pg and PGlite) answer raw statements with { rows }.
+      return (result as { rows: CheckinRow[] }).rows[0];
+    },
+
+    /**
+     * The check-in hot path in one round trip: the session (valid, not idle, its user active and
+     * linked to a member; touched as the auth hook would), the open meeting by code or token, and the
+     * mark. Nothing comes back when anything is off; the caller then takes the ordinary path.
+     */
+    async checkInBySession(args: {
+      sessionId: string;
+      idleMinutes: number;
+      code?: string | undefined;
+      token?: string | undefined;
+      method: CheckinMethod;
+      at: Date;
+    }) {
+      const at = args.at.toISOString();
+      const found = args.code
+        ? sql`m.checkin_code = ${args.code}`
+        : sql`m.checkin_token = ${args.token ?? ""}`;
+      const result = await db.execute(sql`
+        with s as (
+          select se.id, se.tenant_id, u.member_id
+          from ${sessions} se
+          join ${users} u on u.tenant_id = se.tenant_id and u.id = se.user_id
+          where se.id = ${args.sessionId} and se.expires_at > ${at}::timestamptz
+            and se.last_seen_at > ${at}::timestamptz - make_interval(mins => ${args.idleMinutes})
+            and u.active and u.member_id is not null
+        ),
+        touched as (
+          update ${sessions} t set last_seen_at = ${at}::timestamptz
+          from s
+          where t.tenant_id = s.tenant_id and t.id = s.id
+            and t.last_seen_at < ${at}::timestamptz - interval '60 seconds'
+          returning t.id
+        )
+        update ${attendance} a
+        set status = case when m.started_at + make_interval(mins => ${LATE_AFTER_MINUTES})
+            < ${at}::timestamptz then 'late' else 'present' end,
+          checked_in_at = ${at}::timestamptz, method = ${args.method},
+          marked_at = ${at}::timestamptz, marked_by = null
+        from s, ${meetings} m join ${units} u on u.tenant_id = m.tenant_id and u.id = m.unit_id
+        where m.tenant_id = s.tenant_id and ${found}
+          and m.status = 'in_progress' and m.checkin_until > ${at}::timestamptz
+          and a.tenant_id = s.tenant_id and a.meeting_id = m.id and a.member_id = s.member_id
+          and (a.status is null or a.status not in ('present', 'late'))
+        returning a.meeting_id, a.status, a.checked_in_at, a.method, u.name as unit_name,
+          m.date::text as date`);
       return (result as { rows: CheckinRow[] }).rows[0];
     },
 

@@ -11,6 +11,8 @@ import {
   members,
   notifications,
   postponements,
+  sessions,
+  users,
 } from "../../db/schema/index.js";
 
 type Json = Record<string, unknown>;
@@ -581,6 +583,38 @@ describe("self check-in", () => {
       .from(attendance)
       .where(and(eq(attendance.meetingId, meetingId), eq(attendance.memberId, org.people.binh.id)));
     expect(rows[0]?.status).toBeNull();
+  });
+
+  it("checks the session itself on the fast path: an idle or closed session, or a blocked user, gets 401", async () => {
+    const s = await running();
+    const { member, digits, db, org, meetingId } = s;
+    // Idle for three hours: the session has expired (120 minutes), whatever the code.
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date("2026-03-19T21:00:00Z") })
+      .where(eq(sessions.userId, member.id));
+    const idle = await call("POST", "/checkin", member.cookie, { code: digits });
+    expect(idle.statusCode).toBe(401);
+    const blocked = await createUser(
+      db,
+      org.tenantId,
+      [{ role: "member", unit: org.cellA1 }],
+      undefined,
+      {
+        memberId: org.people.an.id,
+      },
+    );
+    await travel(s, org.tenantId, "2026-03-20T00:35:00Z");
+    await db.update(users).set({ active: false }).where(eq(users.id, blocked.id));
+    const inactive = await call("POST", "/checkin", blocked.cookie, { code: digits });
+    expect(inactive.statusCode).toBe(401);
+    const rows = await db
+      .select({ memberId: attendance.memberId, status: attendance.status })
+      .from(attendance)
+      .where(eq(attendance.meetingId, meetingId));
+    expect(rows.filter((r) => r.status !== null)).toEqual([]);
+    const noCookie = await call("POST", "/checkin", "", { code: digits });
+    expect(noCookie.statusCode).toBe(401);
   });
 
   it("forgets the code once the meeting closes", async () => {

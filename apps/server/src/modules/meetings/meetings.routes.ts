@@ -26,13 +26,17 @@ import {
 } from "@chibo/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { requireActor } from "../../http/auth.js";
+import { requireActor, resolveActor, sessionToken } from "../../http/auth.js";
+import { sessionIdOf, type AuthService } from "../auth/auth.service.js";
 import type { MeetingsService } from "./meetings.service.js";
 
 const tags = ["meetings"];
 
-export function meetingsRoutes(deps: { meetings: MeetingsService }): FastifyPluginAsyncZod {
-  const { meetings } = deps;
+export function meetingsRoutes(deps: {
+  meetings: MeetingsService;
+  auth: AuthService;
+}): FastifyPluginAsyncZod {
+  const { meetings, auth } = deps;
   return async (app) => {
     app.get(
       "/units/:id/meeting-schedule",
@@ -257,6 +261,9 @@ export function meetingsRoutes(deps: { meetings: MeetingsService }): FastifyPlug
     app.post(
       "/checkin",
       {
+        // A whole cell checks in within a minute: session and mark go in one statement, and only a
+        // check-in that does not succeed takes the ordinary path (full session check, then why).
+        config: { sessionInHandler: true },
         schema: {
           tags,
           summary: "Tự điểm danh bằng mã 6 số, mã QR hoặc đường dẫn họp trực tuyến",
@@ -264,7 +271,11 @@ export function meetingsRoutes(deps: { meetings: MeetingsService }): FastifyPlug
           response: { 200: checkinDto },
         },
       },
-      async (request) => meetings.checkIn(requireActor(request), request.body),
+      async (request) => {
+        const fast = await meetings.checkInFast(sessionIdOf(sessionToken(request)), request.body);
+        if (fast) return fast;
+        return meetings.checkIn(await resolveActor(request, auth), request.body);
+      },
     );
 
     app.get(

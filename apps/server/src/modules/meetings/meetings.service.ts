@@ -75,10 +75,32 @@ function stateError(detail: string) {
   return new AppError(409, "meeting_state", detail);
 }
 
+/** A check-in as the one statement returned it. */
+function presentCheckin(done: {
+  meeting_id: string;
+  unit_name: string;
+  date: string;
+  status: AttendanceStatus;
+  checked_in_at: string | Date;
+  method: CheckinDto["method"];
+}): CheckinDto {
+  return {
+    meetingId: done.meeting_id,
+    unitName: done.unit_name,
+    date: done.date,
+    status: done.status,
+    checkedInAt: new Date(done.checked_in_at).toISOString(),
+    method: done.method,
+    already: false,
+  };
+}
+
 export function createMeetingsService(deps: {
   db: Db;
   clock: Clock;
   notifier?: PostponementNotifier | undefined;
+  /** Session idle limit, the same as the auth hook's (the check-in hot path checks it itself). */
+  idleMinutes?: number;
 }) {
   const { db, clock, notifier } = deps;
   const repo = createMeetingsRepository(db);
@@ -879,6 +901,23 @@ export function createMeetingsService(deps: {
     },
 
     /**
+     * The hot path of self check-in: session and mark in one statement. Null when it did not
+     * succeed, for any reason (no valid session, wrong code, already in…): the caller then
+     * authenticates normally and calls checkIn, which says why.
+     */
+    async checkInFast(sessionId: string, input: CheckinInput): Promise<CheckinDto | null> {
+      const done = await repo.checkInBySession({
+        sessionId,
+        idleMinutes: deps.idleMinutes ?? 120,
+        code: input.code,
+        token: input.token,
+        method: input.code !== undefined ? "code" : (input.via ?? "qr"),
+        at: clock.now(),
+      });
+      return done ? presentCheckin(done) : null;
+    },
+
+    /**
      * Self check-in: idempotent, refused outside the window and for anyone not on the roster; the
      * attendance row keeps its time and method.
      */
@@ -896,17 +935,7 @@ export function createMeetingsService(deps: {
         token: input.token,
       };
       const done = await repo.checkIn({ ...args, method, at });
-      if (done) {
-        return {
-          meetingId: done.meeting_id,
-          unitName: done.unit_name,
-          date: done.date,
-          status: done.status,
-          checkedInAt: new Date(done.checked_in_at).toISOString(),
-          method: done.method,
-          already: false,
-        };
-      }
+      if (done) return presentCheckin(done);
       const why = await repo.diagnoseCheckIn(args);
       const invalidCode = new AppError(
         422,
