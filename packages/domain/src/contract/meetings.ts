@@ -111,6 +111,8 @@ export const meetingDto = z.object({
   postponement: postponementDto.nullable(),
   /** Counted members present ÷ counted members, once attendance is taken. */
   attendanceRate: z.number().nullable(),
+  /** A regular meeting's compliance state today, with the tenant's rules (null for other kinds). */
+  compliance: z.object({ state: z.enum(REGULAR_STATES), short: z.boolean() }).nullable(),
   version: z.number().int(),
 });
 export type MeetingDto = z.infer<typeof meetingDto>;

@@ -1,4 +1,11 @@
-import { guidanceOn, type GuestDto, type MeetingDto, type PostponementDto } from "@chibo/domain";
+import {
+  guidanceOn,
+  regularMonthState,
+  type DurationRules,
+  type GuestDto,
+  type MeetingDto,
+  type PostponementDto,
+} from "@chibo/domain";
 import type { MeetingListRow, MeetingRow, PostponementJson } from "./meetings.repository.js";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -28,7 +35,36 @@ export function presentPostponement(
   };
 }
 
-export function presentMeeting(row: MeetingListRow): MeetingDto {
+/**
+ * Seed 000 and HD12: a regular meeting's compliance state on `today` — the same rule, the same facts
+ * (first notice, actual day, duration) as the committee's calendar.
+ */
+function complianceOf(row: MeetingListRow, ctx: PresentContext): MeetingDto["compliance"] {
+  const m = row.meeting;
+  if (m.kind !== "regular" || m.registeredDate === null || m.status === "cancelled") return null;
+  const p = row.postponement;
+  const took = m.status === "held" || m.status === "in_progress";
+  return regularMonthState({
+    registeredDate: m.registeredDate,
+    today: ctx.today,
+    postponement: p ? { reportedOn: p.firstReportedOn ?? p.reportedOn, newDate: m.date } : null,
+    held: took
+      ? {
+          date: m.heldOn ?? m.date,
+          minutes: m.status === "held" ? m.durationMinutes : null,
+          combinedWithThematic: m.combinedWithThematic,
+        }
+      : null,
+    rules: ctx.rules,
+  });
+}
+
+export interface PresentContext {
+  today: string;
+  rules: DurationRules;
+}
+
+export function presentMeeting(row: MeetingListRow, ctx: PresentContext): MeetingDto {
   const m = row.meeting;
   return {
     id: m.id,
@@ -53,6 +89,7 @@ export function presentMeeting(row: MeetingListRow): MeetingDto {
     guidance: guidanceOn(m.heldOn ?? m.date),
     postponement: row.postponement ? presentPostponement(row.postponement, m, row.unitName) : null,
     attendanceRate: row.attendanceRate,
+    compliance: complianceOf(row, ctx),
     version: m.version,
   };
 }

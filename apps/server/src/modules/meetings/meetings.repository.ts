@@ -40,7 +40,9 @@ const latestPostponement = sql<PostponementJson | null>`(
   select json_build_object(
     'id', p.id, 'meetingId', p.meeting_id, 'unitId', p.unit_id, 'fromDate', p.from_date,
     'newDate', p.new_date, 'reason', p.reason, 'reportedAt', p.reported_at,
-    'reportedOn', p.reported_on, 'reportedBy', u.display_name)
+    'reportedOn', p.reported_on, 'reportedBy', u.display_name,
+    'firstReportedOn', (select min(f.reported_on) from ${postponements} f
+      where f.tenant_id = p.tenant_id and f.meeting_id = p.meeting_id))
   from ${postponements} p
   left join ${users} u on u.tenant_id = p.tenant_id and u.id = p.reported_by
   where p.tenant_id = ${outer.tenantId} and p.meeting_id = ${outer.id}
@@ -57,6 +59,8 @@ export interface PostponementJson {
   reportedAt: string;
   reportedOn: string;
   reportedBy: string | null;
+  /** The first report of all: notice is judged from it (a later re-postponement is no new notice). */
+  firstReportedOn?: string;
 }
 
 export interface MeetingListRow {

@@ -240,6 +240,7 @@ describe("editing and postponing an occurrence", () => {
         reportedOn: "2026-03-10",
         withNotice: true,
       },
+      compliance: { state: "postponed_upcoming", short: false },
     });
     // Every member of the cell with an account is told at once (and nobody elsewhere).
     const notices = await db
@@ -495,6 +496,7 @@ describe("running a meeting: roster, attendance, quorum", () => {
     expect(closed.json()).toMatchObject({
       status: "held",
       durationMinutes: 105,
+      compliance: { state: "held_on_day", short: false },
       guests: [{ name: "Nguyễn Văn Cấp", kind: "upper_level" }],
     });
     const again = await call("POST", `/meetings/${meetingId}/close`, lead.cookie, {});

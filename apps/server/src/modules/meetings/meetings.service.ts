@@ -42,7 +42,12 @@ import { recordAudit } from "../../lib/audit.js";
 import { vnDate, type Clock } from "../../lib/clock.js";
 import { loadMeetingRules } from "../../lib/meeting-rules.js";
 import { authorize, can, type Actor } from "../../policy/policy.js";
-import { presentGuest, presentMeeting, presentPostponement } from "./meetings.presenter.js";
+import {
+  presentGuest,
+  presentMeeting,
+  presentPostponement,
+  type PresentContext,
+} from "./meetings.presenter.js";
 import {
   createMeetingsRepository,
   type MeetingInsert,
@@ -198,6 +203,10 @@ export function createMeetingsService(deps: {
     return r.insert(rows);
   }
 
+  async function presentContext(tx: DbOrTx, actor: Actor): Promise<PresentContext> {
+    return { today: clock.today(), rules: await loadMeetingRules(tx, actor.tenantId) };
+  }
+
   async function listRow(tx: DbOrTx, actor: Actor, id: string) {
     const row = await createMeetingsRepository(tx).findListRow(actor.tenantId, id);
     if (!row) throw notFound("meeting");
@@ -218,7 +227,7 @@ export function createMeetingsService(deps: {
     const checkinOpen =
       m.status === "in_progress" && m.checkinUntil !== null && m.checkinUntil > now;
     return {
-      ...presentMeeting(row),
+      ...presentMeeting(row, await presentContext(tx, actor)),
       guests: guests.map(presentGuest),
       postponements: posts.map(({ p, reportedBy }) =>
         presentPostponement(
@@ -397,7 +406,8 @@ export function createMeetingsService(deps: {
           );
         }
         const items: MeetingDto[] = [];
-        for (const m of created) items.push(presentMeeting(await listRow(tx, actor, m.id)));
+        const ctx = await presentContext(tx, actor);
+        for (const m of created) items.push(presentMeeting(await listRow(tx, actor, m.id), ctx));
         return { created: created.length, items };
       });
     },
@@ -428,7 +438,8 @@ export function createMeetingsService(deps: {
         to: query.to,
         kind: query.kind,
       });
-      return rows.map(presentMeeting);
+      const ctx = await presentContext(db, actor);
+      return rows.map((r) => presentMeeting(r, ctx));
     },
 
     async get(actor: Actor, id: string): Promise<MeetingDetailDto> {

@@ -26,7 +26,6 @@ import {
   meetingsByDate,
   monthRange,
   monthWeeks,
-  regularMeetingState,
   shiftMonth,
   toneColor,
 } from "../lib/display";
@@ -125,7 +124,7 @@ export function MeetingCalendar({ unitId, canWrite }: MeetingCalendarProps) {
           {isDesktop ? (
             <MonthGrid month={month} meetings={data} today={today} />
           ) : (
-            <MonthList meetings={data} today={today} />
+            <MonthList meetings={data} />
           )}
         </Box>
       )}
@@ -141,8 +140,8 @@ export function MeetingCalendar({ unitId, canWrite }: MeetingCalendarProps) {
 }
 
 /** The colour a meeting carries: its compliance tone when it is a regular one, else its status. */
-function meetingColor(m: MeetingDto, today: string): string {
-  const regular = regularMeetingState(m, today);
+function meetingColor(m: MeetingDto): string {
+  const regular = m.compliance;
   if (regular && m.status !== "cancelled") return toneColor(complianceTone(regular.state));
   return meetingStatusColor(m.status);
 }
@@ -203,7 +202,7 @@ function DayCell({ day, meetings, today }: { day: string; meetings: MeetingDto[]
       </Text>
       <Stack gap={2}>
         {meetings.map((m) => {
-          const color = meetingColor(m, today);
+          const color = meetingColor(m);
           return (
             <UnstyledButton
               key={m.id}
@@ -233,7 +232,7 @@ function DayCell({ day, meetings, today }: { day: string; meetings: MeetingDto[]
   );
 }
 
-function MonthList({ meetings, today }: { meetings: MeetingDto[]; today: string }) {
+function MonthList({ meetings }: { meetings: MeetingDto[] }) {
   const { t } = useTranslation();
   const title = useMeetingTitle();
   const longDate = useLongDate();
@@ -248,7 +247,7 @@ function MonthList({ meetings, today }: { meetings: MeetingDto[]; today: string 
   return (
     <Stack gap="xs" component="ul" style={{ listStyle: "none", margin: 0, padding: 0 }}>
       {sorted.map((m) => {
-        const regular = regularMeetingState(m, today);
+        const regular = m.compliance;
         return (
           <li key={m.id}>
             <UnstyledButton
@@ -258,7 +257,7 @@ function MonthList({ meetings, today }: { meetings: MeetingDto[]; today: string 
               p="sm"
               style={{
                 border: "1px solid var(--mantine-color-gray-3)",
-                borderLeft: `6px solid var(--mantine-color-${meetingColor(m, today)}-6)`,
+                borderLeft: `6px solid var(--mantine-color-${meetingColor(m)}-6)`,
                 borderRadius: 8,
                 display: "block",
               }}

@@ -30,9 +30,8 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { NotFound } from "@/components/ui/not-found";
 import { PageLoader } from "@/components/ui/page-loader";
 import { isApiError } from "@/lib/api-client";
-import { formatDate, formatDateTime, formatPercent, formatTime, todayIso } from "@/lib/format";
+import { formatDate, formatDateTime, formatPercent, formatTime } from "@/lib/format";
 import { useMeeting } from "../api/get-meeting";
-import { regularMeetingState } from "../lib/display";
 import { AttendancePanel } from "./attendance-panel";
 import { CheckinQrView } from "./checkin-qr-view";
 import { GuestsPanel } from "./guests-panel";
@@ -271,7 +270,7 @@ function MeetingActions({
 function MeetingFacts({ meeting }: { meeting: MeetingDetailDto }) {
   const { t, i18n } = useTranslation();
   const longDate = useLongDate();
-  const regular = meeting.status === "cancelled" ? null : regularMeetingState(meeting, todayIso());
+  const regular = meeting.compliance;
   return (
     <Paper
       withBorder

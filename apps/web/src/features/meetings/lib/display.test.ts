@@ -17,7 +17,6 @@ import {
   newestFirst,
   nextAttendanceStatus,
   normaliseCode,
-  regularMeetingState,
   sendableMarks,
   shiftMonth,
   summariseAttendance,
@@ -66,46 +65,9 @@ const meeting = (over: Partial<MeetingDto>): MeetingDto => ({
   guidance: "HD42",
   postponement: null,
   attendanceRate: null,
+  compliance: null,
   version: 1,
   ...over,
-});
-
-describe("regularMeetingState", () => {
-  it("is upcoming before the day and missed after it", () => {
-    expect(regularMeetingState(meeting({}), "2026-11-01")?.state).toBe("upcoming");
-    expect(regularMeetingState(meeting({}), "2026-11-04")?.state).toBe("missed");
-  });
-  it("reads the day the meeting opened, in Vietnam", () => {
-    const held = meeting({
-      status: "held",
-      startedAt: "2026-11-03T00:30:00Z",
-      durationMinutes: 60,
-    });
-    expect(regularMeetingState(held, "2026-11-10")).toEqual({ state: "held_on_day", short: true });
-  });
-  it("honours a postponement reported in time", () => {
-    const postponed = meeting({
-      status: "postponed",
-      date: "2026-11-10",
-      postponement: {
-        id: "00000000-0000-4000-8000-000000000003",
-        meetingId: "00000000-0000-4000-8000-000000000001",
-        unitId: "00000000-0000-4000-8000-000000000002",
-        unitName: "Chi bộ 1",
-        fromDate: "2026-11-03",
-        newDate: "2026-11-10",
-        reason: "Bão",
-        reportedAt: "2026-11-01T03:00:00Z",
-        reportedOn: "2026-11-01",
-        withNotice: true,
-        reportedBy: null,
-      },
-    });
-    expect(regularMeetingState(postponed, "2026-11-05")?.state).toBe("postponed_upcoming");
-  });
-  it("has no state for other kinds", () => {
-    expect(regularMeetingState(meeting({ kind: "thematic" }), "2026-11-10")).toBeNull();
-  });
 });
 
 describe("nextAttendanceStatus", () => {

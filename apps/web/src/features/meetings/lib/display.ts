@@ -1,18 +1,14 @@
 // Pure display rules of the meetings screens: colours, attendance taps, counts, calendar grids.
 import {
-  DEFAULT_MEETING_RULES,
   attendanceCounts,
   attendanceRate,
-  regularMonthState,
   type AttendanceEntryDto,
   type AttendanceStatus,
   type ComplianceCellDto,
   type MeetingDto,
   type MeetingStatus,
-  type RegularMonthResult,
   type RegularState,
 } from "@chibo/domain";
-import { todayIso } from "@/lib/format";
 
 /** How a month of the regime reads at a glance. */
 export type Tone = "green" | "neutral" | "orange" | "red";
@@ -83,38 +79,6 @@ export function attendanceColor(status: AttendanceStatus | null): string {
     case null:
       return "gray";
   }
-}
-
-/** The local date an instant falls on in Vietnam. */
-function localDate(instant: string | null, fallback: string): string {
-  if (!instant) return fallback;
-  const date = new Date(instant);
-  return Number.isNaN(date.getTime()) ? fallback : todayIso(date);
-}
-
-/**
- * The compliance state of a regular meeting as the calendar shows it (the domain's rule on the meeting's
- * own facts); null for other kinds or without a registered date. A meeting in progress counts as held
- * on the day it opened.
- */
-export function regularMeetingState(m: MeetingDto, today: string): RegularMonthResult | null {
-  if (m.kind !== "regular" || m.registeredDate === null) return null;
-  const took = m.status === "held" || m.status === "in_progress";
-  return regularMonthState({
-    registeredDate: m.registeredDate,
-    today,
-    postponement: m.postponement
-      ? { reportedOn: m.postponement.reportedOn, newDate: m.postponement.newDate }
-      : null,
-    held: took
-      ? {
-          date: localDate(m.startedAt, m.date),
-          minutes: m.status === "held" ? m.durationMinutes : null,
-          combinedWithThematic: m.combinedWithThematic,
-        }
-      : null,
-    rules: DEFAULT_MEETING_RULES,
-  });
 }
 
 // ---------------------------------------------------------------------------------------------------
