@@ -170,6 +170,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clock,
     notifier,
     idleMinutes: session.idleMinutes,
+    prepared: opts.database.prepared,
   });
   app.decorate("meetings", meetings);
   app.addHook("onClose", async () => {

@@ -17,6 +17,11 @@ export interface Database {
   engine: "pglite" | "postgres";
   /** Applies the committed migrations with the engine's own migrator. */
   migrate(): Promise<void>;
+  /**
+   * A hot statement by name: on PostgreSQL a named prepared statement (parsed and planned once per
+   * connection), on PGlite a plain parameterised query. Rows come back as the driver gives them.
+   */
+  prepared: <T>(name: string, text: string, values: unknown[]) => Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -54,6 +59,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       db,
       engine: "postgres",
       migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }),
+      prepared: async <T>(name: string, text: string, values: unknown[]) => {
+        config.onQuery?.(text);
+        const result = await pool.query({ name, text, values });
+        return result.rows as T[];
+      },
       close: () => pool.end(),
     };
   }
@@ -72,6 +82,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     db,
     engine: "pglite",
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }),
+    prepared: async <T>(_name: string, text: string, values: unknown[]) => {
+      config.onQuery?.(text);
+      const result = await client.query<T>(text, values);
+      return result.rows;
+    },
     close: () => client.close(),
   };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { AttendanceStatus, CheckinMethod, MeetingKind } from "@chibo/domain";
-import type { DbOrTx } from "../../db/client.js";
+import type { Database, DbOrTx } from "../../db/client.js";
 import {
   attendance,
   exemptions,
@@ -9,7 +9,6 @@ import {
   members,
   memberships,
   postponements,
-  sessions,
   units,
   users,
 } from "../../db/schema/index.js";
@@ -394,54 +393,6 @@ export function createMeetingsRepository(db: DbOrTx) {
       return (result as { rows: CheckinRow[] }).rows[0];
     },
 
-    /**
-     * The check-in hot path in one round trip: the session (valid, not idle, its user active and
-     * linked to a member; touched as the auth hook would), the open meeting by code or token, and the
-     * mark. Nothing comes back when anything is off; the caller then takes the ordinary path.
-     */
-    async checkInBySession(args: {
-      sessionId: string;
-      idleMinutes: number;
-      code?: string | undefined;
-      token?: string | undefined;
-      method: CheckinMethod;
-      at: Date;
-    }) {
-      const at = args.at.toISOString();
-      const found = args.code
-        ? sql`m.checkin_code = ${args.code}`
-        : sql`m.checkin_token = ${args.token ?? ""}`;
-      const result = await db.execute(sql`
-        with s as (
-          select se.id, se.tenant_id, u.member_id
-          from ${sessions} se
-          join ${users} u on u.tenant_id = se.tenant_id and u.id = se.user_id
-          where se.id = ${args.sessionId} and se.expires_at > ${at}::timestamptz
-            and se.last_seen_at > ${at}::timestamptz - make_interval(mins => ${args.idleMinutes})
-            and u.active and u.member_id is not null
-        ),
-        touched as (
-          update ${sessions} t set last_seen_at = ${at}::timestamptz
-          from s
-          where t.tenant_id = s.tenant_id and t.id = s.id
-            and t.last_seen_at < ${at}::timestamptz - interval '60 seconds'
-          returning t.id
-        )
-        update ${attendance} a
-        set status = case when m.started_at + make_interval(mins => ${LATE_AFTER_MINUTES})
-            < ${at}::timestamptz then 'late' else 'present' end,
-          checked_in_at = ${at}::timestamptz, method = ${args.method},
-          marked_at = ${at}::timestamptz, marked_by = null
-        from s, ${meetings} m join ${units} u on u.tenant_id = m.tenant_id and u.id = m.unit_id
-        where m.tenant_id = s.tenant_id and ${found}
-          and m.status = 'in_progress' and m.checkin_until > ${at}::timestamptz
-          and a.tenant_id = s.tenant_id and a.meeting_id = m.id and a.member_id = s.member_id
-          and (a.status is null or a.status not in ('present', 'late'))
-        returning a.meeting_id, a.status, a.checked_in_at, a.method, u.name as unit_name,
-          m.date::text as date`);
-      return (result as { rows: CheckinRow[] }).rows[0];
-    },
-
     /** Why a check-in changed nothing: no such code, window closed, not on roster, or already in. */
     async diagnoseCheckIn(args: {
       tenantId: string;
@@ -507,5 +458,71 @@ export function createMeetingsRepository(db: DbOrTx) {
 
 /** Self check-in later than this after the opening is marked late (the lead can correct it). */
 export const LATE_AFTER_MINUTES = 15;
+
+/**
+ * The check-in hot path in one round trip: the session (valid, not idle, its user active and linked to
+ * a member; touched as the auth hook would), the open meeting by code ($6) or token, and the mark.
+ * Kept as text for a named prepared statement: a whole cell checks in within a minute, and planning
+ * this statement anew each time would cost more than running it.
+ */
+function checkinStatement(by: "code" | "token"): string {
+  return `
+    with s as (
+      select se.id, se.tenant_id, u.member_id
+      from sessions se
+      join users u on u.tenant_id = se.tenant_id and u.id = se.user_id
+      where se.id = $1 and se.expires_at > $2::timestamptz
+        and se.last_seen_at > $2::timestamptz - make_interval(mins => $3::int)
+        and u.active and u.member_id is not null
+    ),
+    touched as (
+      update sessions t set last_seen_at = $2::timestamptz
+      from s
+      where t.tenant_id = s.tenant_id and t.id = s.id
+        and t.last_seen_at < $2::timestamptz - interval '60 seconds'
+      returning t.id
+    )
+    update attendance a
+    set status = case when m.started_at + make_interval(mins => $4::int) < $2::timestamptz
+        then 'late' else 'present' end,
+      checked_in_at = $2::timestamptz, method = $5, marked_at = $2::timestamptz, marked_by = null
+    from s, meetings m join units u on u.tenant_id = m.tenant_id and u.id = m.unit_id
+    where m.tenant_id = s.tenant_id and m.checkin_${by} = $6
+      and m.status = 'in_progress' and m.checkin_until > $2::timestamptz
+      and a.tenant_id = s.tenant_id and a.meeting_id = m.id and a.member_id = s.member_id
+      and (a.status is null or a.status not in ('present', 'late'))
+    returning a.meeting_id, a.status, a.checked_in_at, a.method, u.name as unit_name,
+      m.date::text as date`;
+}
+
+const CHECKIN_BY_CODE = checkinStatement("code");
+const CHECKIN_BY_TOKEN = checkinStatement("token");
+
+export async function checkInBySession(
+  prepared: Database["prepared"],
+  args: {
+    sessionId: string;
+    idleMinutes: number;
+    code?: string | undefined;
+    token?: string | undefined;
+    method: CheckinMethod;
+    at: Date;
+  },
+): Promise<CheckinRow | undefined> {
+  const byCode = args.code !== undefined;
+  const rows = await prepared<CheckinRow>(
+    byCode ? "chibo_checkin_by_code" : "chibo_checkin_by_token",
+    byCode ? CHECKIN_BY_CODE : CHECKIN_BY_TOKEN,
+    [
+      args.sessionId,
+      args.at.toISOString(),
+      args.idleMinutes,
+      LATE_AFTER_MINUTES,
+      args.method,
+      byCode ? args.code : (args.token ?? ""),
+    ],
+  );
+  return rows[0];
+}
 
 export type MeetingsRepository = ReturnType<typeof createMeetingsRepository>;

@@ -35,7 +35,7 @@ import {
   type UpdateMeetingInput,
 } from "@chibo/domain";
 import { and, eq } from "drizzle-orm";
-import type { Db, DbOrTx, Tx } from "../../db/client.js";
+import type { Database, Db, DbOrTx, Tx } from "../../db/client.js";
 import { members, tenants, thematicTopics, units } from "../../db/schema/index.js";
 import { AppError, conflict, invalid, notFound } from "../../http/errors.js";
 import { recordAudit } from "../../lib/audit.js";
@@ -49,6 +49,7 @@ import {
   type PresentContext,
 } from "./meetings.presenter.js";
 import {
+  checkInBySession,
   createMeetingsRepository,
   type MeetingInsert,
   type MeetingRow,
@@ -106,6 +107,8 @@ export function createMeetingsService(deps: {
   notifier?: PostponementNotifier | undefined;
   /** Session idle limit, the same as the auth hook's (the check-in hot path checks it itself). */
   idleMinutes?: number;
+  /** Named prepared statements (the check-in hot path). */
+  prepared: Database["prepared"];
 }) {
   const { db, clock, notifier } = deps;
   const repo = createMeetingsRepository(db);
@@ -917,7 +920,7 @@ export function createMeetingsService(deps: {
      * authenticates normally and calls checkIn, which says why.
      */
     async checkInFast(sessionId: string, input: CheckinInput): Promise<CheckinDto | null> {
-      const done = await repo.checkInBySession({
+      const done = await checkInBySession(deps.prepared, {
         sessionId,
         idleMinutes: deps.idleMinutes ?? 120,
         code: input.code,
