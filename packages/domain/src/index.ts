@@ -16,3 +16,5 @@ export * from "./meetings/compliance.js";
 export * from "./meetings/attendance.js";
 export * from "./meetings/alerts.js";
 export * from "./meetings/kinds.js";
+export * from "./minutes/votes.js";
+export * from "./minutes/tasks.js";
