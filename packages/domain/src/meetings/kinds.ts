@@ -28,6 +28,11 @@ export const MEETING_STATUSES = [
 ] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
+/** Self check-in stays open this long after the opening, unless the meeting closes first. */
+export const CHECKIN_WINDOW_MINUTES = 240;
+/** A self check-in later than this after the opening is marked late (the lead can correct it). */
+export const CHECKIN_LATE_AFTER_MINUTES = 15;
+
 /** How a member's presence was recorded: by the cell lead, or by the member with the code, QR or link. */
 export const CHECKIN_METHODS = ["lead", "code", "qr", "link"] as const;
 export type CheckinMethod = (typeof CHECKIN_METHODS)[number];

@@ -1,5 +1,6 @@
 import {
   guidanceOn,
+  hasNotice,
   regularMonthState,
   type DurationRules,
   type GuestDto,
@@ -10,9 +11,9 @@ import type { MeetingListRow, MeetingRow, PostponementJson } from "./meetings.re
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Seed 000: a postponement is notice only when reported before the date the cell answers for. */
+/** Seed 000 (domain hasNotice): notice is a report before the date the cell answers for. */
 function withNotice(p: { reportedOn: string; fromDate: string }, meeting: MeetingRow): boolean {
-  return p.reportedOn < (meeting.registeredDate ?? p.fromDate);
+  return hasNotice(meeting.registeredDate ?? p.fromDate, p);
 }
 
 export function presentPostponement(

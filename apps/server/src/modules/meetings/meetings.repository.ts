@@ -1,5 +1,10 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
-import type { AttendanceStatus, CheckinMethod, MeetingKind } from "@chibo/domain";
+import {
+  CHECKIN_LATE_AFTER_MINUTES,
+  type AttendanceStatus,
+  type CheckinMethod,
+  type MeetingKind,
+} from "@chibo/domain";
 import type { Database, DbOrTx } from "../../db/client.js";
 import {
   attendance,
@@ -359,40 +364,6 @@ export function createMeetingsRepository(db: DbOrTx) {
       return rows.length;
     },
 
-    /**
-     * The check-in itself, one statement: finds the open meeting by code or token, and marks the
-     * member present (or late) unless they already came. Nothing comes back when anything is off;
-     * the caller then asks diagnose() why.
-     */
-    async checkIn(args: {
-      tenantId: string;
-      memberId: string;
-      code?: string | undefined;
-      token?: string | undefined;
-      method: CheckinMethod;
-      at: Date;
-    }) {
-      const { tenantId, memberId, at } = args;
-      const found = args.code
-        ? sql`m.checkin_code = ${args.code}`
-        : sql`m.checkin_token = ${args.token ?? ""}`;
-      const late = sql`case when m.started_at + make_interval(mins => ${LATE_AFTER_MINUTES})
-        < ${at.toISOString()}::timestamptz then 'late' else 'present' end`;
-      const result = await db.execute(sql`
-        update ${attendance} a
-        set status = ${late}, checked_in_at = ${at.toISOString()}::timestamptz,
-          method = ${args.method}, marked_at = ${at.toISOString()}::timestamptz, marked_by = null
-        from ${meetings} m join ${units} u on u.tenant_id = m.tenant_id and u.id = m.unit_id
-        where m.tenant_id = ${tenantId} and ${found}
-          and m.status = 'in_progress' and m.checkin_until > ${at.toISOString()}::timestamptz
-          and a.tenant_id = ${tenantId} and a.meeting_id = m.id and a.member_id = ${memberId}
-          and (a.status is null or a.status not in ('present', 'late'))
-        returning a.meeting_id, a.status, a.checked_in_at, a.method, u.name as unit_name,
-          m.date::text as date`);
-      // Both drivers (pg and PGlite) answer raw statements with { rows }.
-      return (result as { rows: CheckinRow[] }).rows[0];
-    },
-
     /** Why a check-in changed nothing: no such code, window closed, not on roster, or already in. */
     async diagnoseCheckIn(args: {
       tenantId: string;
@@ -456,9 +427,6 @@ export function createMeetingsRepository(db: DbOrTx) {
   };
 }
 
-/** Self check-in later than this after the opening is marked late (the lead can correct it). */
-export const LATE_AFTER_MINUTES = 15;
-
 /**
  * The check-in hot path in one round trip: the session (valid, not idle, its user active and linked to
  * a member; touched as the auth hook would), the open meeting by code ($6) or token, and the mark.
@@ -517,7 +485,7 @@ export async function checkInBySession(
       args.sessionId,
       args.at.toISOString(),
       args.idleMinutes,
-      LATE_AFTER_MINUTES,
+      CHECKIN_LATE_AFTER_MINUTES,
       args.method,
       byCode ? args.code : (args.token ?? ""),
     ],

@@ -274,7 +274,7 @@ export function meetingsRoutes(deps: {
       async (request) => {
         const fast = await meetings.checkInFast(sessionIdOf(sessionToken(request)), request.body);
         if (fast) return fast;
-        return meetings.checkIn(await resolveActor(request, auth), request.body);
+        return meetings.explainCheckIn(await resolveActor(request, auth), request.body);
       },
     );
 

@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import {
   addMonths,
+  CHECKIN_WINDOW_MINUTES,
   attendanceCounts,
   attendanceRate,
   hasQuorum,
@@ -57,9 +58,6 @@ import {
 
 type UnitRow = typeof units.$inferSelect;
 
-/** Check-in stays open this long after the opening unless the meeting closes first. */
-export const CHECKIN_WINDOW_MINUTES = 240;
-
 /**
  * What the meetings module needs from notifications: postponement notices written in the command's
  * transaction, their e-mails sent once it commits.
@@ -67,11 +65,6 @@ export const CHECKIN_WINDOW_MINUTES = 240;
 export interface PostponementNotifier {
   notifyPostponement(tx: Tx, args: { tenantId: string; meetingId: string }): Promise<unknown[]>;
   sendAfterCommit(mails: unknown[]): void;
-}
-
-/** "HH:MM" local (Asia/Ho_Chi_Minh, UTC+7, no daylight saving) on a date, as an instant. */
-export function localInstant(date: string, time: string | null): Date {
-  return new Date(`${date}T${time ?? "00:00"}:00+07:00`);
 }
 
 const RUNNABLE = new Set(["planned", "postponed", "in_progress"]);
@@ -932,25 +925,22 @@ export function createMeetingsService(deps: {
     },
 
     /**
-     * Self check-in: idempotent, refused outside the window and for anyone not on the roster; the
-     * attendance row keeps its time and method.
+     * Why a check-in did not go through the one statement of checkInFast (the caller has checked the
+     * session): already in (idempotent: the first check-in is returned), no member record, wrong or
+     * expired code, window closed, not on the roster.
      */
-    async checkIn(actor: Actor, input: CheckinInput): Promise<CheckinDto> {
+    async explainCheckIn(actor: Actor, input: CheckinInput): Promise<CheckinDto> {
       if (!actor.memberId) {
         throw new AppError(403, "no_member_record", "Tài khoản chưa gắn với hồ sơ đảng viên");
       }
       const field = input.code !== undefined ? "body.code" : "body.token";
-      const method = input.code !== undefined ? "code" : (input.via ?? "qr");
       const at = clock.now();
-      const args = {
+      const why = await repo.diagnoseCheckIn({
         tenantId: actor.tenantId,
         memberId: actor.memberId,
         code: input.code,
         token: input.token,
-      };
-      const done = await repo.checkIn({ ...args, method, at });
-      if (done) return presentCheckin(done);
-      const why = await repo.diagnoseCheckIn(args);
+      });
       const invalidCode = new AppError(
         422,
         "checkin_invalid_code",
