@@ -34,6 +34,16 @@ export const ERROR_CODES = [
   "no_member_record",
   "thematic_topic_in_use",
   "thematic_plan_incomplete",
+  "agenda_state",
+  "agenda_exists",
+  "document_type_not_allowed",
+  "document_too_large",
+  "minutes_locked",
+  "minutes_not_ready",
+  "vote_invalid",
+  "task_due_before_meeting",
+  "task_assignee_not_in_cell",
+  "task_state",
   "internal_error",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

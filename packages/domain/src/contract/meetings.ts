@@ -447,11 +447,19 @@ export const myMeetingsDto = z.object({
 });
 export type MyMeetingsDto = z.infer<typeof myMeetingsDto>;
 
-export const NOTIFICATION_KINDS = ["meeting_reminder", "meeting_postponed"] as const;
+export const NOTIFICATION_KINDS = [
+  "meeting_reminder",
+  "meeting_postponed",
+  "agenda_sent",
+  "task_assigned",
+  "task_overdue",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationDto = z.object({
   id: z.uuid(),
   kind: z.enum(NOTIFICATION_KINDS),
   meetingId: z.uuid().nullable(),
+  taskId: z.uuid().nullable(),
   title: z.string(),
   body: z.string(),
   createdAt: z.string(),

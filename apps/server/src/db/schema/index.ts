@@ -3,3 +3,4 @@ export * from "./units.js";
 export * from "./members.js";
 export * from "./auth.js";
 export * from "./meetings.js";
+export * from "./minutes.js";

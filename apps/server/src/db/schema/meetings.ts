@@ -20,6 +20,7 @@ import type {
   MeetingMode,
   MeetingStatus,
   MemberStatus,
+  NotificationKind,
 } from "@chibo/domain";
 import { cText } from "./types.js";
 
@@ -199,15 +200,16 @@ export const calendarTokens = pgTable(
   ],
 );
 
-/** In-app messages: meeting reminders and postponement notices. */
+/** In-app messages: reminders, postponements, agendas sent, tasks assigned and overdue. */
 export const notifications = pgTable(
   "notifications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     tenantId: uuid("tenant_id").notNull(),
     userId: uuid("user_id").notNull(),
-    kind: text("kind").$type<"meeting_reminder" | "meeting_postponed">().notNull(),
+    kind: text("kind").$type<NotificationKind>().notNull(),
     meetingId: uuid("meeting_id"),
+    taskId: uuid("task_id"),
     title: text("title").notNull(),
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -6,6 +6,7 @@ export function presentNotification(n: NotificationRow): NotificationDto {
     id: n.id,
     kind: n.kind,
     meetingId: n.meetingId,
+    taskId: n.taskId,
     title: n.title,
     body: n.body,
     createdAt: n.createdAt.toISOString(),

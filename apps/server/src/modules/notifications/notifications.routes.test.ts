@@ -76,6 +76,7 @@ describe("my notifications", () => {
       id: second,
       kind: "meeting_reminder",
       meetingId: null,
+      taskId: null,
       title: "Mới",
       body: "Mới (nội dung)",
       createdAt: "2026-03-05T01:00:00.000Z",
