@@ -3,6 +3,8 @@ import { asc, eq } from "drizzle-orm";
 import {
   ABSENCE_ALERT_RULES,
   DEFAULT_MEETING_RULES,
+  mostSpoke,
+  voteProblems,
   REGULAR_STATES,
   attendanceCounts,
   attendanceRate,
@@ -35,16 +37,26 @@ import { testContext } from "#test/db";
 import { uniq } from "#test/factories";
 import type { Db } from "../db/client.js";
 import {
+  agendaItems,
   attendance,
   exemptions,
   grants,
+  meetingAgendas,
   meetingGuests,
   meetings,
   memberEvents,
+  memberYearly,
   members,
   memberships,
+  minutes,
   positions,
   postponements,
+  resolutions,
+  supervisionAssignments,
+  taskAssignees,
+  taskReviews,
+  taskUpdates,
+  tasks,
   tenants,
   thematicPlans,
   thematicTopics,
@@ -904,6 +916,20 @@ describe("the demo's meetings, seeded and read back from the database", () => {
     // The test database is shared by every file: leave no demo tenant behind.
     const id = seeded.tenantId;
     await db.transaction(async (tx) => {
+      for (const table of [
+        meetingAgendas,
+        agendaItems,
+        minutes,
+        resolutions,
+        tasks,
+        taskAssignees,
+        taskUpdates,
+        taskReviews,
+        memberYearly,
+        supervisionAssignments,
+      ]) {
+        await tx.delete(table).where(eq(table.tenantId, id));
+      }
       await tx.delete(attendance).where(eq(attendance.tenantId, id));
       await tx.delete(meetingGuests).where(eq(meetingGuests.tenantId, id));
       await tx.delete(postponements).where(eq(postponements.tenantId, id));
@@ -1054,5 +1080,104 @@ describe("the demo's meetings, seeded and read back from the database", () => {
       JSON.stringify(world.attendance.map(mark).sort()) ===
       JSON.stringify(again.attendance.map(mark).sort());
     expect(same).toBe(true);
+  });
+});
+
+describe("the demo's minutes, resolutions and tasks", () => {
+  const o = org();
+  const x = o.minutes;
+  const meetingById = new Map(o.meetings.meetings.map((m) => [m.id, m]));
+  const roster = new Map<string, { memberId: string; present: boolean; official: boolean }[]>();
+  for (const a of o.meetings.attendance) {
+    const list = roster.get(a.meetingId) ?? [];
+    list.push({
+      memberId: a.memberId,
+      present: a.status === "present" || a.status === "late",
+      official: a.memberStatus === "official",
+    });
+    roster.set(a.meetingId, list);
+  }
+
+  it("records held meetings only, with chair, minute-taker and speakers from those present", () => {
+    expect(x.minutes.length).toBeGreaterThan(2000);
+    for (const m of x.minutes) {
+      const meeting = meetingById.get(m.meetingId);
+      expect(meeting?.status).toBe("held");
+      const present = new Set(
+        (roster.get(m.meetingId) ?? []).filter((r) => r.present).map((r) => r.memberId),
+      );
+      expect(present.has(m.chairMemberId)).toBe(true);
+      expect(present.has(m.minuteTakerMemberId)).toBe(true);
+      for (const item of m.content.items) {
+        for (const op of item.opinions) {
+          if (op.speakerMemberId !== null) expect(present.has(op.speakerMemberId)).toBe(true);
+        }
+      }
+      expect(m.lockedAt === null).toBe(m.chairSignedAt === null);
+    }
+    // Most minutes are signed; a few of the last days are still being written.
+    const unsigned = x.minutes.filter((m) => m.lockedAt === null);
+    expect(unsigned.length).toBeGreaterThan(0);
+    expect(unsigned.length / x.minutes.length).toBeLessThan(0.1);
+  });
+
+  it("adopts each resolution by a valid vote of the official members present", () => {
+    for (const r of x.resolutions) {
+      const rows = roster.get(r.meetingId) ?? [];
+      const officialPresent = rows.filter((a) => a.present && a.official).length;
+      const tally = { approve: r.voteApprove, against: r.voteAgainst, other: r.voteOther };
+      expect(
+        voteProblems(tally, { votingBody: officialPresent, officialPresent, quorum: true }),
+      ).toEqual([]);
+    }
+  });
+
+  it("gives every task an owner and a due date after its meeting; the next meeting reviews it", () => {
+    const assigned = new Set(x.taskAssignees.map((a) => a.taskId));
+    for (const t of x.tasks) {
+      expect(assigned.has(t.id) || t.assigneeBody !== null).toBe(true);
+      expect(t.dueDate > t.meetingDate).toBe(true);
+    }
+    const taskById = new Map(x.tasks.map((t) => [t.id, t]));
+    for (const r of x.taskReviews) {
+      const task = taskById.get(r.taskId);
+      const meeting = meetingById.get(r.meetingId);
+      expect(meeting?.kind).toBe("regular");
+      expect(task !== undefined && meeting !== undefined && task.meetingDate < meeting.date).toBe(
+        true,
+      );
+      expect(r.verdict !== "not_done" || r.cause !== null).toBe(true);
+    }
+    const states = new Set(x.tasks.map((t) => t.state));
+    for (const s of ["open", "in_progress", "done", "not_done"])
+      expect(states.has(s as never)).toBe(true);
+  });
+
+  it("has cells where most members speak and members who never do", () => {
+    const shares = x.minutes.map((m) =>
+      mostSpoke({
+        meetingId: m.meetingId,
+        present: (roster.get(m.meetingId) ?? []).filter((r) => r.present).map((r) => r.memberId),
+        speakers: m.content.items.flatMap((i) =>
+          i.opinions.flatMap((op) => (op.speakerMemberId === null ? [] : [op.speakerMemberId])),
+        ),
+      }),
+    );
+    const share = shares.filter(Boolean).length / shares.length;
+    expect(share).toBeGreaterThan(0.5);
+    expect(share).toBeLessThan(0.98);
+  });
+
+  it("assigns yearly tasks to nearly every member, with a few cells behind", () => {
+    const year = Number(TODAY.slice(0, 4));
+    const active = o.members.filter((m) => m.leftOn === null);
+    const withAssignment = new Set(
+      x.memberYearly
+        .filter((y) => y.year === year && y.kind === "assignment")
+        .map((y) => y.memberId),
+    );
+    const share = active.filter((m) => withAssignment.has(m.id)).length / active.length;
+    expect(share).toBeGreaterThan(0.85);
+    expect(share).toBeLessThan(1);
   });
 });

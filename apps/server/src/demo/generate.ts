@@ -34,6 +34,8 @@ import {
 import type { OrgSpec, Section, Theme } from "./catalogue.js";
 import { generateMeetings } from "./meetings.js";
 import type { DemoMeetingData } from "./meetings.js";
+import { generateMinutes } from "./minutes.js";
+import type { DemoMinutesData } from "./minutes.js";
 import { personName } from "./names.js";
 import {
   addDays,
@@ -201,6 +203,8 @@ export interface DemoOrganisation {
   users: DemoUser[];
   /** Two years of meetings up to `today` and the regular meetings planned after it. */
   meetings: DemoMeetingData;
+  /** Agendas, minutes, resolutions and tasks of the last twelve months; yearly assignments. */
+  minutes: DemoMinutesData;
 }
 
 /** The demo's logins; the places and people behind them come from describeDemoLogins. */
@@ -908,6 +912,10 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
     { units, members, memberships, exemptions, positions },
     { seed: opts.seed, code, today, tenantId },
   );
+  const minutes = generateMinutes(
+    { units, members, positions, users, meetings },
+    { seed: opts.seed, code, today, tenantId },
+  );
   return {
     tenant,
     units,
@@ -918,6 +926,7 @@ export function generateOrganisation(opts: GenerateOptions): DemoOrganisation {
     memberEvents: events,
     users,
     meetings,
+    minutes,
   };
 }
 

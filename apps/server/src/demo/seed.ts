@@ -3,16 +3,26 @@ import type { SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../db/client.js";
 import {
+  agendaItems,
   attendance,
   exemptions,
   grants,
+  meetingAgendas,
   meetingGuests,
   meetings,
   memberEvents,
+  memberYearly,
   members,
   memberships,
+  minutes,
   positions,
   postponements,
+  resolutions,
+  supervisionAssignments,
+  taskAssignees,
+  taskReviews,
+  taskUpdates,
+  tasks,
   tenants,
   thematicPlans,
   thematicTopics,
@@ -66,6 +76,10 @@ export interface SeedDemoResult {
     guests: number;
     thematicPlans: number;
     thematicTopics: number;
+    minutes: number;
+    resolutions: number;
+    tasks: number;
+    yearly: number;
   };
 }
 
@@ -204,6 +218,17 @@ export async function seedDemoTenant(db: Db, opts: SeedDemoOptions): Promise<See
     await insertRows(tx, meetingGuests, m.meetingGuests);
     await insertRows(tx, thematicPlans, m.thematicPlans);
     await insertRows(tx, thematicTopics, m.thematicTopics);
+    const x = org.minutes;
+    await insertRows(tx, meetingAgendas, x.agendas);
+    await insertRows(tx, agendaItems, x.agendaItems);
+    await insertRows(tx, minutes, x.minutes);
+    await insertRows(tx, resolutions, x.resolutions);
+    await insertRows(tx, tasks, x.tasks);
+    await insertRows(tx, taskAssignees, x.taskAssignees);
+    await insertRows(tx, taskUpdates, x.taskUpdates);
+    await insertRows(tx, taskReviews, x.taskReviews);
+    await insertRows(tx, memberYearly, x.memberYearly);
+    await insertRows(tx, supervisionAssignments, x.supervisionAssignments);
     await tx.insert(users).values(
       demoUsers.map((u) => ({
         id: u.id,
@@ -245,6 +270,10 @@ export async function seedDemoTenant(db: Db, opts: SeedDemoOptions): Promise<See
       guests: org.meetings.meetingGuests.length,
       thematicPlans: org.meetings.thematicPlans.length,
       thematicTopics: org.meetings.thematicTopics.length,
+      minutes: org.minutes.minutes.length,
+      resolutions: org.minutes.resolutions.length,
+      tasks: org.minutes.tasks.length,
+      yearly: org.minutes.memberYearly.length,
     },
   };
 }
