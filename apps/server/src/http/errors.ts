@@ -27,6 +27,11 @@ const ENTITY_VI: Record<string, string> = {
   meeting: "cuộc họp",
   guest: "đại biểu",
   notification: "thông báo",
+  task: "nhiệm vụ",
+  resolution: "nghị quyết",
+  minutes: "biên bản",
+  document: "tài liệu",
+  agenda: "chương trình sinh hoạt",
 };
 
 /** Missing and "exists but outside your subtree" look the same, so existence does not leak. */

@@ -1,6 +1,19 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { meetings, members, postponements, thematicPlans, units } from "../../db/schema/index.js";
+import {
+  meetingAgendas,
+  meetingDocuments,
+  meetings,
+  memberYearly,
+  members,
+  minutes,
+  postponements,
+  resolutions,
+  supervisionAssignments,
+  tasks,
+  thematicPlans,
+  units,
+} from "../../db/schema/index.js";
 import { escapeLike, withinAny } from "../../policy/sql.js";
 
 export type UnitRow = typeof units.$inferSelect;
@@ -143,7 +156,7 @@ export function createUnitsRepository(db: DbOrTx) {
         .update(members)
         .set({ unitPath: sql`${newPrefix} || substr(${members.unitPath}, ${cut})` })
         .where(and(eq(members.tenantId, tenantId), sql`${members.unitPath} like ${pattern}`));
-      for (const table of [meetings, postponements, thematicPlans]) {
+      for (const table of PATH_COPIES) {
         await db
           .update(table)
           .set({ unitPath: sql`${newPrefix} || substr(${table.unitPath}, ${cut})` })
@@ -172,3 +185,20 @@ export function createUnitsRepository(db: DbOrTx) {
 }
 
 export type UnitsRepository = ReturnType<typeof createUnitsRepository>;
+
+/**
+ * Tables keeping a copy of a unit's path (so subtree queries need no join): a move rewrites them all,
+ * in the same transaction. A test checks that every table with a `unit_path` column is listed here.
+ */
+export const PATH_COPIES = [
+  meetings,
+  postponements,
+  thematicPlans,
+  meetingAgendas,
+  meetingDocuments,
+  minutes,
+  resolutions,
+  tasks,
+  memberYearly,
+  supervisionAssignments,
+] as const;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, getTableColumns, getTableName, isTable } from "drizzle-orm";
 import { testContext } from "#test/db";
 import { createOrg, createUser, uniq } from "#test/factories";
 import { auditLog, members, units } from "../../db/schema/index.js";
+import * as schema from "../../db/schema/index.js";
+import { PATH_COPIES } from "./units.repository.js";
 
 type Json = Record<string, unknown>;
 
@@ -274,6 +276,18 @@ describe("units", () => {
       payload: { parentId: org.root.id },
     });
     expect(level.json()).toMatchObject({ code: "unit_level_not_allowed" });
+  });
+
+  it("rewrites every copy of a unit's path on a move: no table with unit_path is forgotten", () => {
+    // The audit log keeps the path each change was made under: it is history, not a copy.
+    const withPath = Object.values(schema)
+      .filter((t) => isTable(t))
+      .filter((t) => t !== units && t !== members && t !== auditLog)
+      .filter((t) => "unitPath" in getTableColumns(t))
+      .map((t) => getTableName(t))
+      .sort();
+    expect(withPath.length).toBeGreaterThan(5);
+    expect(PATH_COPIES.map((t) => getTableName(t)).sort()).toEqual(withPath);
   });
 
   it("deactivates only empty units and never deletes them", async () => {
