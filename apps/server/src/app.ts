@@ -21,6 +21,8 @@ import { registerAuth } from "./http/auth.js";
 import { registerErrorHandler, sendProblem } from "./http/error-handler.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { createMailer, DEFAULT_MAIL_FROM, type Mailer, type MailSettings } from "./lib/mailer.js";
+import { agendaRoutes } from "./modules/agenda/agenda.routes.js";
+import { createAgendaService } from "./modules/agenda/agenda.service.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
 import { calendarFeedRoutes } from "./modules/calendar-feed/calendar-feed.routes.js";
@@ -29,19 +31,27 @@ import { complianceRoutes } from "./modules/compliance/compliance.routes.js";
 import { createComplianceService } from "./modules/compliance/compliance.service.js";
 import { meetingsRoutes } from "./modules/meetings/meetings.routes.js";
 import { createMeetingsService } from "./modules/meetings/meetings.service.js";
+import { minutesRoutes } from "./modules/minutes/minutes.routes.js";
+import { createMinutesService } from "./modules/minutes/minutes.service.js";
 import { membersRoutes } from "./modules/members/members.routes.js";
 import { createMembersService } from "./modules/members/members.service.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
 import { createNotificationsService } from "./modules/notifications/notifications.service.js";
 import { createNotifier } from "./modules/notifications/notifier.js";
+import { participationRoutes } from "./modules/participation/participation.routes.js";
+import { createParticipationService } from "./modules/participation/participation.service.js";
 import { thematicRoutes } from "./modules/thematic/thematic.routes.js";
 import { createThematicService } from "./modules/thematic/thematic.service.js";
 import { settingsRoutes } from "./modules/settings/settings.routes.js";
 import { createSettingsService } from "./modules/settings/settings.service.js";
+import { tasksRoutes } from "./modules/tasks/tasks.routes.js";
+import { createTasksService } from "./modules/tasks/tasks.service.js";
 import { unitsRoutes } from "./modules/units/units.routes.js";
 import { createUnitsService } from "./modules/units/units.service.js";
 import { usersRoutes } from "./modules/users/users.routes.js";
 import { createUsersService } from "./modules/users/users.service.js";
+import { yearlyRoutes } from "./modules/yearly/yearly.routes.js";
+import { createYearlyService } from "./modules/yearly/yearly.service.js";
 
 // Vietnamese validation messages by default (the API's language; the web translates codes).
 z.config(z.locales.vi());
@@ -173,6 +183,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     prepared: opts.database.prepared,
   });
   app.decorate("meetings", meetings);
+  // Overdue task notices run with the reminders (reminder-scheduler.ts); tests call them directly.
+  const tasks = createTasksService({ db, clock, notifier, log: app.log });
+  app.decorate("tasks", tasks);
   app.addHook("onClose", async () => {
     await notifier.drain();
     mailer.close();
@@ -199,7 +212,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(complianceRoutes({ compliance: createComplianceService({ db, clock }) }));
       await api.register(thematicRoutes({ thematic: createThematicService({ db, clock }) }));
       await api.register(meetingsRoutes({ meetings, auth }));
+      await api.register(minutesRoutes({ minutes: createMinutesService({ db, clock }) }));
       await api.register(settingsRoutes({ settings: createSettingsService({ db }) }));
+      await api.register(tasksRoutes({ tasks }));
+      await api.register(yearlyRoutes({ yearly: createYearlyService({ db, clock }) }));
+      await api.register(
+        participationRoutes({ participation: createParticipationService({ db, clock }) }),
+      );
+      await api.register(agendaRoutes({ agenda: createAgendaService({ db, clock, notifier }) }));
     },
     { prefix: "/api/v1" },
   );

@@ -4,7 +4,10 @@ import { migrateDatabase, openDatabase, type Database } from "./db/client.js";
 import { grants, tenants, units, users } from "./db/schema/index.js";
 import { buildApp } from "./app.js";
 import { seedDemoTenant } from "./demo/index.js";
-import { startReminderScheduler } from "./modules/notifications/reminder-scheduler.js";
+import {
+  scheduledRun,
+  startReminderScheduler,
+} from "./modules/notifications/reminder-scheduler.js";
 
 export interface RunningServer {
   url: string;
@@ -110,11 +113,19 @@ export async function startServer(env: Env): Promise<RunningServer> {
   maintenance?.unref();
 
   // Shortly after start, then every 5 minutes: the coming months are planned for every cell (once a
-  // day), then reminders go out (each meeting is reminded once).
-  const reminders = startReminderScheduler(async () => {
-    await app.meetings.planAll();
-    await app.notifier.runReminders();
-  }, app.log);
+  // day), then reminders go out (each meeting is reminded once), then overdue tasks are flagged
+  // (each task once).
+  const reminders = startReminderScheduler(
+    scheduledRun(
+      {
+        planAll: () => app.meetings.planAll(),
+        runReminders: () => app.notifier.runReminders(),
+        runOverdueTasks: () => app.tasks.runOverdueTasks(),
+      },
+      app.log,
+    ),
+    app.log,
+  );
 
   return {
     url,

@@ -37,9 +37,25 @@ export const agendaTemplateDto = z.strictObject({
 });
 export type AgendaTemplateDto = z.infer<typeof agendaTemplateDto>;
 
+// The response repeats the template's fields as plain outputs: a response schema may not hold the
+// input's one-way transforms (hint "" → null), which zod cannot encode.
+const agendaTemplateOutDto = z.object({
+  kind: z.enum(MEETING_KINDS),
+  guidance: z.enum(GUIDANCE_CODES),
+  name: z.string(),
+  items: z.array(
+    z.object({
+      section: z.enum(AGENDA_SECTIONS),
+      key: z.enum(AGENDA_ITEM_KEYS),
+      title: z.string(),
+      hint: z.string().nullable(),
+    }),
+  ),
+});
+
 export const agendaTemplatesDto = z.object({
   /** The templates in force for the tenant: its own where it has one, else the national default. */
-  templates: z.array(agendaTemplateDto.extend({ custom: z.boolean() })),
+  templates: z.array(agendaTemplateOutDto.extend({ custom: z.boolean() })),
 });
 export type AgendaTemplatesDto = z.infer<typeof agendaTemplatesDto>;
 

@@ -6,6 +6,7 @@ import {
   notifications,
   positions,
   postponements,
+  supervisionAssignments,
   tenants,
   units,
   users,
@@ -158,6 +159,41 @@ export function createNotificationsRepository(db: DbOrTx) {
             eq(users.active, true),
             isNull(members.leftOn),
             opts.positionHoldersOnly ? holdsPosition : eq(members.unitId, unitId),
+          ),
+        )
+        .orderBy(users.id);
+    },
+
+    /**
+     * HD12 §2.3: the upper-level members assigned to follow the cell on `today` (active accounts),
+     * with the e-mail of their member record if they have one.
+     */
+    async followers(
+      tenantId: string,
+      unitId: string,
+      today: string,
+    ): Promise<{ userId: string; email: string | null }[]> {
+      return db
+        .selectDistinct({ userId: users.id, email: members.email })
+        .from(supervisionAssignments)
+        .innerJoin(
+          users,
+          and(
+            eq(users.tenantId, supervisionAssignments.tenantId),
+            eq(users.id, supervisionAssignments.userId),
+          ),
+        )
+        .leftJoin(
+          members,
+          and(eq(members.tenantId, users.tenantId), eq(members.id, users.memberId)),
+        )
+        .where(
+          and(
+            eq(supervisionAssignments.tenantId, tenantId),
+            eq(supervisionAssignments.unitId, unitId),
+            lte(supervisionAssignments.startsOn, today),
+            or(isNull(supervisionAssignments.endsOn), gte(supervisionAssignments.endsOn, today)),
+            eq(users.active, true),
           ),
         )
         .orderBy(users.id);

@@ -42,6 +42,17 @@ export interface Notifier {
     tx: DbOrTx,
     ref: { tenantId: string; meetingId: string },
   ): Promise<MailMessage[]>;
+  /**
+   * HD12 §2.3: the agenda of a meeting is sent — every member of the cell with an account (for a
+   * cell-committee meeting, its position holders) and every upper-level follower of the cell on that
+   * day is told of the time, place and agenda, in the caller's transaction. Returns the e-mails for
+   * `sendAfterCommit`.
+   */
+  notifyAgendaSent(
+    tx: DbOrTx,
+    ref: { tenantId: string; meetingId: string },
+    agenda: AgendaNotice,
+  ): Promise<MailMessage[]>;
   /** Sends e-mails once the caller's transaction has committed; failures are logged, never thrown. */
   sendAfterCommit(mails: MailMessage[]): void;
   /**
@@ -52,6 +63,12 @@ export interface Notifier {
   runReminders(opts?: { tenantId?: string }): Promise<ReminderRun>;
   /** Waits for the e-mails still being sent (shutdown, tests). */
   drain(): Promise<void>;
+}
+
+/** What an agenda notice lists: the steps in order, and the documents sent with it. */
+export interface AgendaNotice {
+  titles: readonly string[];
+  documents: readonly string[];
 }
 
 const SIGNATURE = "\n\n—\nThư tự động từ chibo, vui lòng không trả lời.";
@@ -86,6 +103,26 @@ export function reminderText(m: MeetingNotice): { title: string; body: string } 
   if (m.status === "postponed") lines.push("Lịch đã được dời sang ngày này.");
   lines.push(...placeLines(m));
   return { title: `Nhắc lịch: ${label} — ${m.unitName}`, body: lines.join("\n") };
+}
+
+/** The in-app title and body of a sent agenda: time, place, the steps and the documents. */
+export function agendaSentText(
+  m: MeetingNotice,
+  agenda: AgendaNotice,
+): { title: string; body: string } {
+  const label = meetingLabel(m);
+  const lines = [
+    `${m.unitName} gửi chương trình ${lowerFirst(label)} vào ${viWhen(m.date, m.startTime)}.`,
+  ];
+  if (m.topic) lines.push(`Nội dung: ${sentence(m.topic)}`);
+  lines.push(...placeLines(m));
+  if (agenda.titles.length > 0) {
+    lines.push("Chương trình:", ...agenda.titles.map((t, i) => `${String(i + 1)}. ${t}`));
+  }
+  if (agenda.documents.length > 0) {
+    lines.push(`Tài liệu gửi kèm (đọc trên chibo trước buổi họp): ${agenda.documents.join(", ")}.`);
+  }
+  return { title: `Chương trình ${lowerFirst(label)} — ${m.unitName}`, body: lines.join("\n") };
 }
 
 export function createNotifier(deps: {
@@ -193,6 +230,43 @@ export function createNotifier(deps: {
       }
       const { mails } = await notify(tx, m, "meeting_postponed", postponementText(m, p));
       return mails;
+    },
+
+    async notifyAgendaSent(tx, ref, agenda) {
+      const repo = createNotificationsRepository(tx);
+      const m = await repo.meetingForNotice(ref.tenantId, ref.meetingId);
+      if (!m) throw new Error(`notifyAgendaSent: no meeting ${ref.meetingId}`);
+      const today = clock.today();
+      const members = await repo.audience(m.tenantId, m.unitId, {
+        positionHoldersOnly: m.kind === "committee",
+        today,
+      });
+      const followers = await repo.followers(m.tenantId, m.unitId, today);
+      const recipients = new Map<string, string | null>();
+      for (const r of [...members, ...followers]) {
+        if (!recipients.has(r.userId) || r.email) recipients.set(r.userId, r.email);
+      }
+      const text = agendaSentText(m, agenda);
+      const now = clock.now();
+      await repo.insertMany(
+        [...recipients.keys()].map((userId) => ({
+          tenantId: m.tenantId,
+          userId,
+          kind: "agenda_sent" as const,
+          meetingId: m.id,
+          title: text.title,
+          body: text.body,
+          createdAt: now,
+        })),
+      );
+      const addresses = new Set(
+        [...recipients.values()].map((e) => e?.trim() ?? "").filter((e) => e.includes("@")),
+      );
+      return [...addresses].map((to) => ({
+        to,
+        subject: text.title,
+        text: text.body + SIGNATURE,
+      }));
     },
 
     sendAfterCommit(mails) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { startReminderScheduler } from "./reminder-scheduler.js";
+import { scheduledRun, startReminderScheduler } from "./reminder-scheduler.js";
 
 describe("startReminderScheduler", () => {
   beforeEach(() => {
@@ -59,5 +59,34 @@ describe("startReminderScheduler", () => {
     release();
     await stopped;
     expect(finished).toBe(true);
+  });
+});
+
+describe("scheduledRun", () => {
+  it("plans, reminds, then flags overdue tasks; a failing step leaves the next ones to run", async () => {
+    const calls: string[] = [];
+    const errors: { obj: object; msg: string }[] = [];
+    const run = scheduledRun(
+      {
+        planAll: () => {
+          calls.push("plan");
+          return Promise.resolve();
+        },
+        runReminders: () => {
+          calls.push("remind");
+          return Promise.reject(new Error("mail away"));
+        },
+        runOverdueTasks: () => {
+          calls.push("overdue");
+          return Promise.resolve({ tasks: 1 });
+        },
+      },
+      { error: (obj, msg) => errors.push({ obj, msg }) },
+    );
+    await run();
+    expect(calls).toEqual(["plan", "remind", "overdue"]);
+    expect(errors).toEqual([
+      { obj: { err: new Error("mail away") }, msg: "meeting reminders failed" },
+    ]);
   });
 });

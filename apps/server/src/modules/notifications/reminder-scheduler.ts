@@ -1,5 +1,39 @@
 import type { MailLog } from "../../lib/mailer.js";
 
+/** The timed jobs of one run, in order; each is an independent step. */
+export interface ScheduledJobs {
+  /** Plans the coming months of every cell (meetings module). */
+  planAll(): Promise<unknown>;
+  /** Reminds the meetings that start soon (notifier). */
+  runReminders(): Promise<unknown>;
+  /** Tells assignees and cell leads of the tasks that became overdue (tasks module). */
+  runOverdueTasks(): Promise<unknown>;
+}
+
+/**
+ * One scheduled run: the coming months are planned, then reminders go out, then overdue tasks are
+ * flagged. A failing step is logged and the next one still runs; the timer retries everything later.
+ */
+export function scheduledRun(
+  jobs: ScheduledJobs,
+  log: Pick<MailLog, "error">,
+): () => Promise<void> {
+  const steps: [string, () => Promise<unknown>][] = [
+    ["meeting planning failed", () => jobs.planAll()],
+    ["meeting reminders failed", () => jobs.runReminders()],
+    ["overdue task notices failed", () => jobs.runOverdueTasks()],
+  ];
+  return async () => {
+    for (const [message, step] of steps) {
+      try {
+        await step();
+      } catch (err) {
+        log.error({ err }, message);
+      }
+    }
+  };
+}
+
 export interface ReminderScheduler {
   /** No further runs; resolves once a run in progress has finished. */
   stop(): Promise<void>;
