@@ -1,4 +1,5 @@
-// chibo benchmarks: start-up, member search latency, and a 5,000-row import with server memory.
+// chibo benchmarks: start-up, member search latency, a 5,000-row import with server memory, the
+// committee calendar, minutes autosave and .docx export, check-in under load.
 // Figures are printed with a baseline measured in the same run and their ratio to it, so they
 // compare across machines. Usage: npm run bench [-- --pg-only | --pglite-only]
 import { mkdtempSync, rmSync, mkdirSync, writeFileSync, existsSync } from "node:fs";
@@ -10,6 +11,7 @@ import { openDatabase } from "@chibo/server/db";
 import { seedDemoTenant } from "@chibo/server/demo";
 import { MEMBER_COLUMNS } from "@chibo/server/members-xlsx";
 import { checkinScenario } from "./checkin.js";
+import { minutesScenario } from "./minutes.js";
 import {
   fmt,
   freePort,
@@ -303,6 +305,7 @@ async function pgliteRun(baseMs: number) {
     await searchScenario(again.child, cookie, "pglite", 30);
     await complianceScenario(again.child, cookie, "pglite", 600);
     await importScenario(again.child, cookie, "pglite", 600);
+    results["pglite.minutes"] = await minutesScenario(again.child, cookie, line, "pglite");
     await stop(again.child);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -339,6 +342,7 @@ async function pgRun() {
     await searchScenario(started.child, cookie, "postgres", 10);
     await complianceScenario(started.child, cookie, "postgres", 150);
     await importScenario(started.child, cookie, "postgres", 300);
+    results["postgres.minutes"] = await minutesScenario(started.child, cookie, line, "postgres");
     results["postgres.checkin"] = await checkinScenario(url.toString(), started.child, line);
     await stop(started.child);
   } finally {
