@@ -10,13 +10,13 @@ interface Entry {
   memberStatus: "official" | "probationary";
 }
 
-async function call<T>(
+async function call(
   child: Child,
   cookie: string,
   method: string,
   url: string,
   body?: unknown,
-): Promise<{ status: number; json: T; serverMs: number | null }> {
+): Promise<{ status: number; json: unknown; serverMs: number | null }> {
   const res = await fetch(`${child.url}/api/v1${url}`, {
     method,
     headers: body === undefined ? { cookie } : { cookie, "content-type": "application/json" },
@@ -24,7 +24,7 @@ async function call<T>(
   });
   const text = await res.text();
   const m = /dur=([\d.]+)/u.exec(res.headers.get("server-timing") ?? "");
-  const json = (text === "" ? null : JSON.parse(text)) as T;
+  const json: unknown = text === "" ? null : JSON.parse(text);
   if (res.status >= 400)
     throw new Error(`${method} ${url} → ${String(res.status)} ${text.slice(0, 400)}`);
   return { status: res.status, json, serverMs: m?.[1] ? Number(m[1]) : null };
@@ -76,31 +76,30 @@ export async function minutesScenario(
   );
   const unitId = cells.json.items[0]?.id;
   if (unitId === undefined) throw new Error("no cell");
-  const meeting = await call<{ id: string }>(child, cookie, "POST", "/meetings", {
+  const meeting = await call(child, cookie, "POST", "/meetings", {
     unitId,
     kind: "extraordinary",
     date: vnToday(),
     startTime: "07:30",
     topic: "Đo thời gian ghi biên bản",
   });
-  const id = meeting.json.id;
+  const id = (meeting.json as { id: string }).id;
   await call(child, cookie, "POST", `/meetings/${id}/open`, {});
   await call(child, cookie, "POST", `/meetings/${id}/attendance/all-present`, {});
-  const att = await call<{ entries: Entry[] }>(child, cookie, "GET", `/meetings/${id}/attendance`);
-  const official = att.json.entries
-    .filter((e) => e.memberStatus === "official")
-    .map((e) => e.memberId);
-  const everyone = att.json.entries.map((e) => e.memberId);
-  const minutes = await call<{
+  const att = await call(child, cookie, "GET", `/meetings/${id}/attendance`);
+  const entries = (att.json as { entries: Entry[] }).entries;
+  const official = entries.filter((e) => e.memberStatus === "official").map((e) => e.memberId);
+  const everyone = entries.map((e) => e.memberId);
+  const minutes = (await call(child, cookie, "GET", `/meetings/${id}/minutes`)).json as {
     rev: number;
     content: { items: { agendaItemId: string | null; title: string; presenter: string | null }[] };
-  }>(child, cookie, "GET", `/meetings/${id}/minutes`);
-  const items = minutes.json.content.items.map((i) => ({
+  };
+  const items = minutes.content.items.map((i) => ({
     agendaItemId: i.agendaItemId,
     title: i.title,
     presenter: i.presenter,
   }));
-  let rev = minutes.json.rev;
+  let rev = minutes.rev;
   const chairMemberId = official[0] ?? null;
   const minuteTakerMemberId = official[1] ?? everyone[1] ?? null;
 
@@ -108,13 +107,13 @@ export async function minutesScenario(
   const saves: number[] = [];
   const SAVES = 300;
   for (let i = 0; i < SAVES + 20; i++) {
-    const res = await call<{ rev: number }>(child, cookie, "PUT", `/meetings/${id}/minutes`, {
+    const res = await call(child, cookie, "PUT", `/meetings/${id}/minutes`, {
       rev,
       chairMemberId,
       minuteTakerMemberId,
       content: draftContent(items, everyone, i),
     });
-    rev = res.json.rev;
+    rev = (res.json as { rev: number }).rev;
     if (i >= 20 && res.serverMs !== null) saves.push(res.serverMs);
   }
   saves.sort((a, b) => a - b);
@@ -145,14 +144,14 @@ export async function minutesScenario(
       content: "Chi bộ thống nhất các nhiệm vụ sau.",
     },
   );
-  await call(child, cookie, "PUT", `/resolutions/${resolution.json.id}/vote`, {
+  await call(child, cookie, "PUT", `/resolutions/${resolutionId}/vote`, {
     approve: official.length,
     against: 0,
     other: 0,
   });
   const due = new Date(Date.now() + 20 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
   for (let i = 0; i < 10; i++) {
-    await call(child, cookie, "POST", `/resolutions/${resolution.json.id}/tasks`, {
+    await call(child, cookie, "POST", `/resolutions/${resolutionId}/tasks`, {
       title: `Nhiệm vụ số ${String(i + 1)}: hoàn thành báo cáo chuyên đề và gửi chi ủy`,
       dueDate: due,
       assigneeMemberIds: [everyone[i % everyone.length]],
