@@ -68,13 +68,8 @@ export async function minutesScenario(
   line: Line,
   label: string,
 ): Promise<Record<string, unknown>> {
-  const cells = await call<{ items: { id: string }[] }>(
-    child,
-    cookie,
-    "GET",
-    "/units/options?kind=cell",
-  );
-  const unitId = cells.json.items[0]?.id;
+  const cells = await call(child, cookie, "GET", "/units/options?kind=cell");
+  const unitId = (cells.json as { items: { id: string }[] }).items[0]?.id;
   if (unitId === undefined) throw new Error("no cell");
   const meeting = await call(child, cookie, "POST", "/meetings", {
     unitId,
@@ -133,17 +128,12 @@ export async function minutesScenario(
   );
 
   // The meeting's substance: a resolution with its vote and 10 tasks, then close it.
-  const resolution = await call<{ id: string }>(
-    child,
-    cookie,
-    "POST",
-    `/meetings/${id}/resolutions`,
-    {
-      kind: "resolution",
-      title: "Nghị quyết phiên họp đo thời gian",
-      content: "Chi bộ thống nhất các nhiệm vụ sau.",
-    },
-  );
+  const resolution = await call(child, cookie, "POST", `/meetings/${id}/resolutions`, {
+    kind: "resolution",
+    title: "Nghị quyết phiên họp đo thời gian",
+    content: "Chi bộ thống nhất các nhiệm vụ sau.",
+  });
+  const resolutionId = (resolution.json as { id: string }).id;
   await call(child, cookie, "PUT", `/resolutions/${resolutionId}/vote`, {
     approve: official.length,
     against: 0,
