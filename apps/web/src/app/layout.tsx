@@ -4,6 +4,7 @@ import {
   Alert,
   Anchor,
   AppShell,
+  Badge,
   Burger,
   Group,
   NavLink as MantineNavLink,
@@ -11,6 +12,7 @@ import {
   Text,
   Tooltip,
   UnstyledButton,
+  VisuallyHidden,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
@@ -20,12 +22,15 @@ import {
   IconCalendarPause,
   IconCalendarShare,
   IconChartDots,
+  IconChecklist,
   IconHistory,
   IconHome,
   IconKey,
   IconLogout,
+  IconMessages,
   IconQrcode,
   IconSitemap,
+  IconTemplate,
   IconUserCog,
   IconUsers,
 } from "@tabler/icons-react";
@@ -36,6 +41,7 @@ import { LanguageMenu } from "@/components/ui/language-menu";
 import { PageLoader } from "@/components/ui/page-loader";
 import { useLogout } from "@/features/auth/api/logout";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
+import { useOverdueTaskCount } from "@/features/tasks/api/get-my-tasks";
 import { useMe } from "@/hooks/use-me";
 import { unitsAllowing } from "@/lib/access";
 import { notifySuccess } from "@/lib/notify";
@@ -49,6 +55,8 @@ interface NavItem {
   when?: boolean;
   /** Whether the item is the current page; by default, paths under `to`. */
   isActive?: (pathname: string) => boolean;
+  /** A count that needs attention (overdue tasks), shown as a red badge. */
+  badge?: { count: number; label: string };
 }
 
 /** The signed-in shell: header, navigation, and the page. Without a session, the login page. */
@@ -59,6 +67,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const logout = useLogout();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const overdueTasks = useOverdueTaskCount(me.data?.user.memberId != null);
 
   if (me.isPending) return <PageLoader />;
   if (me.error) return <ErrorAlert error={me.error} />;
@@ -78,6 +87,19 @@ export function AppLayout() {
       label: t("common.nav.home"),
       icon: <IconHome size={18} />,
       isActive: (p) => p === "/",
+    },
+    {
+      to: "/tasks",
+      label: t("tasks.title"),
+      icon: <IconChecklist size={18} />,
+      ...(overdueTasks > 0
+        ? {
+            badge: {
+              count: overdueTasks,
+              label: t("tasks.overdue_count", { count: overdueTasks }),
+            },
+          }
+        : {}),
     },
     {
       to: cellPath ?? "/units",
@@ -113,6 +135,12 @@ export function AppLayout() {
       action: "meeting.alerts",
     },
     {
+      to: "/participation",
+      label: t("followup.participation.title"),
+      icon: <IconMessages size={18} />,
+      action: "meeting.alerts",
+    },
+    {
       to: "/units",
       label: t("common.nav.units"),
       icon: <IconSitemap size={18} />,
@@ -125,6 +153,12 @@ export function AppLayout() {
       label: t("common.nav.users"),
       icon: <IconUserCog size={18} />,
       action: "user.manage",
+    },
+    {
+      to: "/admin/agenda-templates",
+      label: t("settings.agenda.title"),
+      icon: <IconTemplate size={18} />,
+      action: "tenant.configure",
     },
     {
       to: "/audit",
@@ -208,6 +242,14 @@ export function AppLayout() {
                 end
                 label={item.label}
                 leftSection={item.icon}
+                rightSection={
+                  item.badge ? (
+                    <Badge color="red" size="sm" circle={item.badge.count < 10}>
+                      <span aria-hidden>{item.badge.count}</span>
+                      <VisuallyHidden>{item.badge.label}</VisuallyHidden>
+                    </Badge>
+                  ) : undefined
+                }
                 active={
                   item.isActive
                     ? item.isActive(location.pathname)

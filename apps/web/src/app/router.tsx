@@ -30,12 +30,14 @@ const routes: RouteObject[] = [
           page(undefined, () => import("./routes/home")),
           page("checkin", () => import("./routes/checkin")),
           page("meetings/:id", () => import("./routes/meeting")),
+          page("meetings/:id/minutes/print", () => import("./routes/minutes-print")),
           page("notifications", () => import("./routes/notifications")),
           page("units", () => import("./routes/units")),
           page("units/:id", () => import("./routes/unit")),
           page("members", () => import("./routes/members")),
           page("members/new", () => import("./routes/member-new")),
           page("members/:id", () => import("./routes/member")),
+          page("tasks", () => import("./routes/tasks")),
           {
             path: "admin",
             element: <RequireAction action="user.manage" />,
@@ -43,6 +45,13 @@ const routes: RouteObject[] = [
             children: [
               { index: true, element: <Navigate to="/admin/users" replace /> },
               page("users", () => import("./routes/admin-users")),
+              {
+                element: <RequireAction action="tenant.configure" />,
+                ErrorBoundary: RouteErrorBoundary,
+                children: [
+                  page("agenda-templates", () => import("./routes/admin-agenda-templates")),
+                ],
+              },
               { path: "*", Component: NotFound },
             ],
           },
@@ -65,6 +74,12 @@ const routes: RouteObject[] = [
             element: <RequireAction action="meeting.alerts" />,
             ErrorBoundary: RouteErrorBoundary,
             children: [page(undefined, () => import("./routes/absence-alerts"))],
+          },
+          {
+            path: "participation",
+            element: <RequireAction action="meeting.alerts" />,
+            ErrorBoundary: RouteErrorBoundary,
+            children: [page(undefined, () => import("./routes/participation"))],
           },
           page("account/password", () => import("./routes/change-password")),
           page("account/calendar", () => import("./routes/calendar-feed")),

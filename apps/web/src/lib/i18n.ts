@@ -6,20 +6,28 @@ import enAudit from "@/locales/en/audit.json";
 import enAuth from "@/locales/en/auth.json";
 import enCommon from "@/locales/en/common.json";
 import enErrors from "@/locales/en/errors.json";
+import enFollowup from "@/locales/en/followup.json";
 import enHome from "@/locales/en/home.json";
 import enMeetings from "@/locales/en/meetings.json";
 import enMembers from "@/locales/en/members.json";
+import enMinutes from "@/locales/en/minutes.json";
 import enNotifications from "@/locales/en/notifications.json";
+import enSettings from "@/locales/en/settings.json";
+import enTasks from "@/locales/en/tasks.json";
 import enUnits from "@/locales/en/units.json";
 import enUsers from "@/locales/en/users.json";
 import viAudit from "@/locales/vi/audit.json";
 import viAuth from "@/locales/vi/auth.json";
 import viCommon from "@/locales/vi/common.json";
 import viErrors from "@/locales/vi/errors.json";
+import viFollowup from "@/locales/vi/followup.json";
 import viHome from "@/locales/vi/home.json";
 import viMeetings from "@/locales/vi/meetings.json";
 import viMembers from "@/locales/vi/members.json";
+import viMinutes from "@/locales/vi/minutes.json";
 import viNotifications from "@/locales/vi/notifications.json";
+import viSettings from "@/locales/vi/settings.json";
+import viTasks from "@/locales/vi/tasks.json";
 import viUnits from "@/locales/vi/units.json";
 import viUsers from "@/locales/vi/users.json";
 
@@ -37,7 +45,11 @@ export const vi = {
   audit: viAudit,
   home: viHome,
   meetings: viMeetings,
+  minutes: viMinutes,
   notifications: viNotifications,
+  tasks: viTasks,
+  followup: viFollowup,
+  settings: viSettings,
 };
 
 // Typed against the Vietnamese catalogue: a key missing in English fails the type check.
@@ -51,7 +63,11 @@ const en: typeof vi = {
   audit: enAudit,
   home: enHome,
   meetings: enMeetings,
+  minutes: enMinutes,
   notifications: enNotifications,
+  tasks: enTasks,
+  followup: enFollowup,
+  settings: enSettings,
 };
 
 const STORAGE_KEY = "chibo.language";

@@ -30,4 +30,17 @@ export const queryKeys = {
   qrImage: (text: string | null) => ["qr-image", text] as const,
   notifications: ["notifications"] as const,
   calendarFeed: ["calendar-feed"] as const,
+  // Tasks of resolutions: a report or a meeting's review changes lists, details and counters alike.
+  tasks: ["tasks"] as const,
+  myTasks: ["tasks", "mine"] as const,
+  task: (id: string) => ["tasks", "detail", id] as const,
+  unitTasks: (unitId: string, params: object) => ["tasks", "unit", unitId, params] as const,
+  // Follow-up of members: yearly assignments and commitments, coverage, participation.
+  followup: ["followup"] as const,
+  memberYearly: (memberId: string) => ["followup", "yearly", memberId] as const,
+  assignmentCoverage: (unitId: string, year: number) =>
+    ["followup", "coverage", unitId, year] as const,
+  participation: (unitId: string, to: string | null) =>
+    ["followup", "participation", unitId, to ?? "today"] as const,
+  agendaTemplates: ["settings", "agenda-templates"] as const,
 };

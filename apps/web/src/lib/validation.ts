@@ -28,6 +28,8 @@ const CONTRACT_MESSAGES: Record<string, string> = {
   "Mã điểm danh gồm 6 chữ số": "checkin_code",
   "Nhập mã điểm danh": "checkin_code",
   "Quý từ 1 đến 4": "quarter_range",
+  "Ghi rõ nguyên nhân chưa hoàn thành": "not_done_cause",
+  "Chương trình phải có ít nhất một bước": "agenda_needs_step",
 };
 
 function isBlank(input: unknown): boolean {

@@ -12,6 +12,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { MyMeetingsCards } from "@/features/meetings/components/next-meeting-card";
 import { NotificationList } from "@/features/notifications/components/notification-list";
+import { MyTasksCard } from "@/features/tasks/components/my-tasks-card";
 import { useMe } from "@/hooks/use-me";
 import { unitsAllowing } from "@/lib/access";
 
@@ -69,6 +70,7 @@ export function Component() {
         {t("home.greeting", { name: me.user.displayName })}
       </Title>
       {hasMember && <MyMeetingsCards />}
+      {hasMember && <MyTasksCard />}
       <NotificationList compact />
       <Paper
         withBorder

@@ -1,17 +1,20 @@
 import type { UnitDetailDto } from "@chibo/domain";
 import { Anchor, Group, Paper, Stack, Tabs, Title } from "@mantine/core";
-import { IconChartDots } from "@tabler/icons-react";
+import { IconChartDots, IconMessages } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { NotFound } from "@/components/ui/not-found";
+import { AssignmentCoverage } from "@/features/followup/components/assignment-coverage";
 import { CellMeetings } from "@/features/meetings/components/cell-meetings";
 import { ThematicPlanEditor } from "@/features/meetings/components/thematic-plan-editor";
 import { MemberList } from "@/features/members/components/member-list";
+import { UnitTasks } from "@/features/tasks/components/unit-tasks";
 import { UnitDetail } from "@/features/units/components/unit-detail";
 import { useCan, useCanAtUnit } from "@/hooks/use-me";
 import { useUnit } from "@/hooks/use-units";
+import { todayIso } from "@/lib/format";
 
-const CELL_TABS = ["meetings", "thematic", "members"] as const;
+const CELL_TABS = ["meetings", "thematic", "tasks", "members"] as const;
 type CellTab = (typeof CELL_TABS)[number];
 
 function isCellTab(value: string | null): value is CellTab {
@@ -48,6 +51,27 @@ function MembersSection({ unitId }: { unitId: string }) {
   );
 }
 
+/**
+ * The follow-up of a unit's resolutions: its open and overdue tasks, the year's task assignment
+ * coverage, and (for those who see absence alerts) the way to the participation figures.
+ */
+function TasksSection({ unit }: { unit: UnitDetailDto }) {
+  const { t } = useTranslation();
+  const canAlerts = useCan("meeting.alerts");
+  return (
+    <Stack gap="md">
+      <UnitTasks unitId={unit.id} />
+      <AssignmentCoverage unitId={unit.id} year={Number(todayIso().slice(0, 4))} />
+      {canAlerts && (
+        <Anchor component={Link} to={`/participation?unitId=${unit.id}`} fw={500}>
+          <IconMessages size={16} aria-hidden style={{ verticalAlign: "middle", marginRight: 4 }} />
+          {t("followup.participation.title")}
+        </Anchor>
+      )}
+    </Stack>
+  );
+}
+
 function UnitSections({ unit }: { unit: UnitDetailDto }) {
   const { t } = useTranslation();
   const canRead = useCan("meeting.read");
@@ -68,6 +92,7 @@ function UnitSections({ unit }: { unit: UnitDetailDto }) {
           </Anchor>
         </Group>
       )}
+      {canRead && unit.kind === "committee" && <TasksSection unit={unit} />}
       <MembersSection unitId={unit.id} />
     </>
   );
@@ -95,14 +120,42 @@ function CellSections({ unit }: { unit: UnitDetailDto }) {
       }}
       keepMounted={false}
     >
-      <Tabs.List grow>
-        <Tabs.Tab value="meetings" px="xs" fw={600}>
+      {/* Four tabs on a 360 px phone: one row that scrolls rather than wraps. */}
+      <Tabs.List grow style={{ flexWrap: "nowrap", overflowX: "auto", overflowY: "hidden" }}>
+        <Tabs.Tab
+          value="meetings"
+          px={6}
+          fw={600}
+          fz={{ base: "13px", xs: "sm" }}
+          style={{ whiteSpace: "nowrap" }}
+        >
           {t("meetings.title")}
         </Tabs.Tab>
-        <Tabs.Tab value="thematic" px="xs" fw={600}>
+        <Tabs.Tab
+          value="thematic"
+          px={6}
+          fw={600}
+          fz={{ base: "13px", xs: "sm" }}
+          style={{ whiteSpace: "nowrap" }}
+        >
           {t("meetings.thematic.tab")}
         </Tabs.Tab>
-        <Tabs.Tab value="members" px="xs" fw={600}>
+        <Tabs.Tab
+          value="tasks"
+          px={6}
+          fw={600}
+          fz={{ base: "13px", xs: "sm" }}
+          style={{ whiteSpace: "nowrap" }}
+        >
+          {t("tasks.unit.tab")}
+        </Tabs.Tab>
+        <Tabs.Tab
+          value="members"
+          px={6}
+          fw={600}
+          fz={{ base: "13px", xs: "sm" }}
+          style={{ whiteSpace: "nowrap" }}
+        >
           {t("units.members_title")}
         </Tabs.Tab>
       </Tabs.List>
@@ -111,6 +164,9 @@ function CellSections({ unit }: { unit: UnitDetailDto }) {
       </Tabs.Panel>
       <Tabs.Panel value="thematic" pt="md">
         <ThematicPlanEditor unitId={unit.id} canWrite={canWrite} />
+      </Tabs.Panel>
+      <Tabs.Panel value="tasks" pt="md">
+        <TasksSection unit={unit} />
       </Tabs.Panel>
       <Tabs.Panel value="members" pt="md">
         <MembersSection unitId={unit.id} />

@@ -101,7 +101,19 @@ function NotificationItem({ notification: n }: { notification: NotificationDto }
         <Text size="xs" c="dimmed">
           {formatDateTime(n.createdAt)}
         </Text>
-        {n.meetingId && (
+        {n.taskId && (
+          <Anchor
+            component={Link}
+            to={`/tasks?task=${n.taskId}`}
+            size="xs"
+            onClick={() => {
+              if (unread) markRead.mutate(n.id);
+            }}
+          >
+            {t("notifications.open_task")}
+          </Anchor>
+        )}
+        {n.meetingId && !n.taskId && (
           <Anchor
             component={Link}
             to={`/meetings/${n.meetingId}`}
