@@ -534,6 +534,8 @@ export const participationDto = z.object({
   /** For a cell: its members. Empty for a committee, which sees its cells below. */
   members: z.array(memberParticipationDto),
   meetings: z.number().int(),
+  /** Meetings whose minutes are kept in chibo: the base of the share where most members spoke. */
+  meetingsRecorded: z.number().int(),
   meetingsMostSpoke: z.number().int(),
   shareMostSpoke: z.number().nullable(),
   neverSpoke: z.number().int(),
@@ -543,6 +545,7 @@ export const participationDto = z.object({
       unitName: z.string(),
       members: z.number().int(),
       meetings: z.number().int(),
+      meetingsRecorded: z.number().int(),
       meetingsMostSpoke: z.number().int(),
       shareMostSpoke: z.number().nullable(),
       neverSpoke: z.number().int(),

@@ -93,6 +93,30 @@ describe("participation figures (hand-worked)", () => {
     expect(joined.meetingsMostSpoke).toBe(0);
   });
 
+  it("measures who spoke only in meetings whose minutes are kept", () => {
+    const rosters = new Map([
+      ["m1", ["a", "b"]],
+      ["m2", ["a", "b"]],
+    ]);
+    const s = participation(
+      ["a", "b"],
+      rosters,
+      [
+        // Held before the cell kept minutes in chibo: attendance counts, speakers are unknown.
+        { meetingId: "m1", present: ["a", "b"], speakers: [], recorded: false },
+        { meetingId: "m2", present: ["a"], speakers: ["a"] },
+      ],
+      [],
+    );
+    expect(s.meetings).toBe(2);
+    expect(s.meetingsRecorded).toBe(1);
+    expect(s.meetingsMostSpoke).toBe(1);
+    expect(s.shareMostSpoke).toBe(1);
+    const b = s.members.find((m) => m.memberId === "b");
+    // b attended only the meeting without minutes: nothing is known of b's speaking.
+    expect(b).toMatchObject({ attended: 1, opinions: 0, neverSpoke: false });
+  });
+
   it("has no share when there was no meeting", () => {
     expect(participation(["a"], new Map(), [], [])).toEqual({
       members: [
@@ -108,6 +132,7 @@ describe("participation figures (hand-worked)", () => {
         },
       ],
       meetings: 0,
+      meetingsRecorded: 0,
       meetingsMostSpoke: 0,
       shareMostSpoke: null,
       neverSpoke: 0,
@@ -122,6 +147,7 @@ const meetingArb = fc.record({
   meetingId: fc.uuid(),
   present: fc.uniqueArray(person, { maxLength: pool.length }),
   speakers: fc.array(person, { maxLength: 12 }),
+  recorded: fc.boolean(),
 });
 const meetingsArb = fc.array(meetingArb, { maxLength: 8 });
 const tasksArb = fc.array(
@@ -135,11 +161,13 @@ const rostersOf = (meetings: readonly MeetingParticipation[], extra: readonly st
   new Map(meetings.map((m) => [m.meetingId, [...new Set([...m.present, ...extra])]]));
 
 describe("participation figures (properties)", () => {
-  it("keeps the share of meetings where most spoke within [0, 1], null only without meetings", () => {
+  it("keeps the share of meetings where most spoke within [0, 1], null only without minutes", () => {
     fc.assert(
       fc.property(meetingsArb, (meetings) => {
         const r = participation(pool, rostersOf(meetings, []), meetings, []);
-        if (meetings.length === 0) {
+        expect(r.meetingsRecorded).toBe(meetings.filter((m) => m.recorded).length);
+        expect(r.meetingsMostSpoke).toBeLessThanOrEqual(r.meetingsRecorded);
+        if (r.meetingsRecorded === 0) {
           expect(r.shareMostSpoke).toBeNull();
         } else {
           expect(r.shareMostSpoke).not.toBeNull();
@@ -151,12 +179,13 @@ describe("participation figures (properties)", () => {
     );
   });
 
-  it("flags never-spoke exactly for members who attended and gave no opinion", () => {
+  it("flags never-spoke exactly for members who attended a meeting with minutes and gave no opinion", () => {
     fc.assert(
       fc.property(meetingsArb, tasksArb, (meetings, tasks) => {
         const r = participation(pool, rostersOf(meetings, []), meetings, tasks);
         for (const m of r.members) {
-          expect(m.neverSpoke).toBe(m.attended > 0 && m.opinions === 0);
+          const heard = meetings.some((x) => x.recorded && x.present.includes(m.memberId));
+          expect(m.neverSpoke).toBe(heard && m.opinions === 0);
         }
         expect(r.neverSpoke).toBe(r.members.filter((m) => m.neverSpoke).length);
       }),

@@ -7,6 +7,12 @@ export interface MeetingParticipation {
   present: readonly string[];
   /** Members who gave at least one opinion, in any order, repeats allowed. */
   speakers: readonly string[];
+  /**
+   * The meeting's minutes are kept in chibo, so its opinions are known (default true). A meeting
+   * without them (held before the cell used chibo, or minutes kept on paper only) counts for
+   * attendance but says nothing about who spoke.
+   */
+  recorded?: boolean;
 }
 
 export interface MemberTasks {
@@ -25,16 +31,18 @@ export interface MemberParticipation {
   meetingsSpoken: number;
   tasksHeld: number;
   tasksDone: number;
-  /** Attended at least once and never gave an opinion. */
+  /** Attended at least one meeting with minutes and never gave an opinion. */
   neverSpoke: boolean;
 }
 
 export interface ParticipationSummary {
   members: MemberParticipation[];
   meetings: number;
+  /** Meetings whose minutes are kept (their speakers are known). */
+  meetingsRecorded: number;
   /** Meetings where more than half of the members present gave an opinion. */
   meetingsMostSpoke: number;
-  /** meetingsMostSpoke ÷ meetings; null when there was no meeting. */
+  /** meetingsMostSpoke ÷ meetingsRecorded; null when no meeting has minutes. */
   shareMostSpoke: number | null;
   neverSpoke: number;
 }
@@ -81,7 +89,14 @@ export function participation(
     ]),
   );
   let most = 0;
+  let recorded = 0;
+  const heardIn = new Map<string, number>();
   for (const m of meetings) {
+    const known = m.recorded !== false;
+    if (known) {
+      recorded += 1;
+      for (const id of new Set(m.present)) heardIn.set(id, (heardIn.get(id) ?? 0) + 1);
+    }
     for (const id of rosters.get(m.meetingId) ?? []) {
       const p = byMember.get(id);
       if (p) p.meetings += 1;
@@ -98,7 +113,7 @@ export function participation(
       const p = byMember.get(id);
       if (p) p.meetingsSpoken += 1;
     }
-    if (mostSpoke(m)) most += 1;
+    if (known && mostSpoke(m)) most += 1;
   }
   for (const t of tasks) {
     const p = byMember.get(t.memberId);
@@ -108,12 +123,13 @@ export function participation(
     }
   }
   const members = [...byMember.values()];
-  for (const p of members) p.neverSpoke = p.attended > 0 && p.opinions === 0;
+  for (const p of members) p.neverSpoke = (heardIn.get(p.memberId) ?? 0) > 0 && p.opinions === 0;
   return {
     members,
     meetings: meetings.length,
+    meetingsRecorded: recorded,
     meetingsMostSpoke: most,
-    shareMostSpoke: meetings.length === 0 ? null : most / meetings.length,
+    shareMostSpoke: recorded === 0 ? null : most / recorded,
     neverSpoke: members.filter((p) => p.neverSpoke).length,
   };
 }

@@ -28,6 +28,8 @@ export const PARTICIPATION_KINDS: readonly MeetingKind[] = [
 export interface HeldMeetingRow {
   id: string;
   unitId: string;
+  /** Its minutes are kept: who spoke is known. */
+  recorded: boolean;
 }
 
 export interface AttendanceMarkRow {
@@ -100,7 +102,9 @@ export function createParticipationRepository(db: DbOrTx) {
 
     async heldMeetings(tenantId: string, path: string, p: Period): Promise<HeldMeetingRow[]> {
       const result = await db.execute(sql`
-        select m.id, m.unit_id as "unitId"
+        select m.id, m.unit_id as "unitId",
+          exists (select 1 from ${minutes} mi
+            where mi.tenant_id = m.tenant_id and mi.meeting_id = m.id) as "recorded"
         from ${meetings} m
         where ${heldIn(tenantId, path, p)}`);
       return (result as { rows: HeldMeetingRow[] }).rows;

@@ -68,7 +68,11 @@ export function createParticipationService(deps: { db: Db; clock: Clock }) {
         repo.speakers(actor.tenantId, unit.path, period),
       ]);
       const meetingsOf = new Map<string, string[]>();
-      for (const m of held) push(meetingsOf, m.unitId, m.id);
+      const recorded = new Set<string>();
+      for (const m of held) {
+        push(meetingsOf, m.unitId, m.id);
+        if (m.recorded) recorded.add(m.id);
+      }
       const cells = allCells
         .filter((c) => c.active || c.id === unit.id || meetingsOf.has(c.id))
         .sort((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
@@ -86,6 +90,7 @@ export function createParticipationService(deps: { db: Db; clock: Clock }) {
           meetingId: id,
           present: present.get(id) ?? [],
           speakers: spoken.get(id) ?? [],
+          recorded: recorded.has(id),
         }));
 
       const people = latestMembership(
@@ -118,6 +123,7 @@ export function createParticipationService(deps: { db: Db; clock: Clock }) {
             return f ? [{ ...f, fullName: p.fullName, status: p.status }] : [];
           }),
           meetings: summary.meetings,
+          meetingsRecorded: summary.meetingsRecorded,
           meetingsMostSpoke: summary.meetingsMostSpoke,
           shareMostSpoke: summary.shareMostSpoke,
           neverSpoke: summary.neverSpoke,
@@ -133,12 +139,14 @@ export function createParticipationService(deps: { db: Db; clock: Clock }) {
           unitName: cell.name,
           members: ids.length,
           meetings: s.meetings,
+          meetingsRecorded: s.meetingsRecorded,
           meetingsMostSpoke: s.meetingsMostSpoke,
           shareMostSpoke: s.shareMostSpoke,
           neverSpoke: s.neverSpoke,
         };
       });
       const meetings = lines.reduce((n, l) => n + l.meetings, 0);
+      const meetingsRecorded = lines.reduce((n, l) => n + l.meetingsRecorded, 0);
       const most = lines.reduce((n, l) => n + l.meetingsMostSpoke, 0);
       return {
         unitId: unit.id,
@@ -146,8 +154,9 @@ export function createParticipationService(deps: { db: Db; clock: Clock }) {
         to: period.to,
         members: [],
         meetings,
+        meetingsRecorded,
         meetingsMostSpoke: most,
-        shareMostSpoke: meetings === 0 ? null : most / meetings,
+        shareMostSpoke: meetingsRecorded === 0 ? null : most / meetingsRecorded,
         neverSpoke: lines.reduce((n, l) => n + l.neverSpoke, 0),
         cells: lines,
       };

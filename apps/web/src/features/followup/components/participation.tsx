@@ -68,7 +68,7 @@ function Summary({ data }: { data: ParticipationDto }) {
         label={t("followup.participation.most_spoke")}
         value={t("followup.participation.most_spoke_value", {
           spoke: data.meetingsMostSpoke,
-          total: data.meetings,
+          total: data.meetingsRecorded,
           share: formatPercent(data.shareMostSpoke, language),
         })}
         share={data.shareMostSpoke}
@@ -263,7 +263,7 @@ function CellParticipation({ data }: { data: ParticipationDto }) {
                   <Table.Td ta="right">{c.members}</Table.Td>
                   <Table.Td ta="right">{c.meetings}</Table.Td>
                   <Table.Td ta="right">
-                    {c.meetingsMostSpoke}/{c.meetings} ({share(c)})
+                    {c.meetingsMostSpoke}/{c.meetingsRecorded} ({share(c)})
                   </Table.Td>
                   <Table.Td
                     ta="right"
@@ -293,7 +293,7 @@ function CellParticipation({ data }: { data: ParticipationDto }) {
               <Text size="sm">
                 {t("followup.participation.card_cell_spoke", {
                   spoke: c.meetingsMostSpoke,
-                  total: c.meetings,
+                  total: c.meetingsRecorded,
                   share: share(c),
                 })}
               </Text>
