@@ -1,6 +1,7 @@
 import type { AttendanceDto, MeetingDetailDto } from "@chibo/domain";
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconChecks } from "@tabler/icons-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { PageLoader } from "@/components/ui/page-loader";
@@ -50,6 +51,9 @@ function AttendanceSheet({
   const allPresent = useMarkAllPresent(meeting.id);
   const entries = withDraft(attendance.entries, draft);
   const summary = summariseAttendance(entries, attendance.quorumNeeded, attendance.target);
+  // Once the meeting is held the roll is settled: the list folds away so that the minutes below are
+  // one short scroll away on a phone; the summary stays in view.
+  const [listOpen, setListOpen] = useState(meeting.status !== "held");
 
   return (
     <Paper withBorder component="section" aria-labelledby="attendance-title">
@@ -109,7 +113,20 @@ function AttendanceSheet({
         )}
         {allPresent.error && <ErrorAlert error={allPresent.error} />}
       </Stack>
-      <Stack gap="xs" p={{ base: "xs", sm: "md" }}>
+      {!listOpen && (
+        <Group p={{ base: "xs", sm: "md" }}>
+          <Button
+            variant="light"
+            size="xs"
+            onClick={() => {
+              setListOpen(true);
+            }}
+          >
+            {t("meetings.attendance.show_list", { count: entries.length })}
+          </Button>
+        </Group>
+      )}
+      <Stack gap="xs" p={{ base: "xs", sm: "md" }} hidden={!listOpen}>
         {editable && (
           <Text size="xs" c="dimmed">
             {t("meetings.attendance.hint")}
