@@ -287,6 +287,12 @@ export const minutesDto = z.object({
   meetingStatus: z.enum(MEETING_STATUSES),
   meetingDate: z.string(),
   unitName: z.string(),
+  /** The superior organisation (the header's first line); null at the top of the tree. */
+  superiorName: z.string().nullable(),
+  /** The locality of the place-and-date line (tenant's document settings). */
+  locality: z.string(),
+  /** The subject of a thematic meeting or forum. */
+  topic: z.string().nullable(),
   state: z.enum(MINUTES_STATES),
   /** Autosave revision: a save names the revision it was based on. */
   rev: z.number().int(),

@@ -79,6 +79,7 @@ function MinutesDocument({ minutes }: { minutes: MinutesDto }) {
       {!signed && <p className={classes.draft}>{t("minutes.print.draft_notice")}</p>}
       <div className={classes.header}>
         <div>
+          {minutes.superiorName && <p className={classes.superior}>{minutes.superiorName}</p>}
           <p className={classes.issuer}>{minutes.unitName}</p>
           <p>*</p>
         </div>
@@ -87,7 +88,9 @@ function MinutesDocument({ minutes }: { minutes: MinutesDto }) {
             <span className={classes.party}>{t("minutes.print.party")}</span>
           </p>
           <p className={classes.placeDate}>
-            {dateLine.charAt(0).toUpperCase() + dateLine.slice(1)}
+            {minutes.locality
+              ? `${minutes.locality}, ${dateLine}`
+              : dateLine.charAt(0).toUpperCase() + dateLine.slice(1)}
           </p>
         </div>
       </div>
@@ -99,6 +102,9 @@ function MinutesDocument({ minutes }: { minutes: MinutesDto }) {
           ? t("minutes.print.period_quarter", { quarter: period.quarter, year: period.year })
           : t("minutes.print.period_month", { month: period.month, year: period.year })}
       </p>
+      {minutes.topic && minutes.meetingKind !== "regular" && (
+        <p className={classes.subtitle}>{minutes.topic}</p>
+      )}
       <hr className={classes.rule} />
 
       <p>
