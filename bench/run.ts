@@ -305,7 +305,7 @@ async function pgliteRun(baseMs: number) {
     await searchScenario(again.child, cookie, "pglite", 30);
     await complianceScenario(again.child, cookie, "pglite", 600);
     await importScenario(again.child, cookie, "pglite", 600);
-    results["pglite.minutes"] = await minutesScenario(again.child, cookie, line, "pglite");
+    results["pglite.minutes"] = await minutesScenario(again.child, cookie, line, "pglite", null);
     await stop(again.child);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -342,7 +342,13 @@ async function pgRun() {
     await searchScenario(started.child, cookie, "postgres", 10);
     await complianceScenario(started.child, cookie, "postgres", 150);
     await importScenario(started.child, cookie, "postgres", 300);
-    results["postgres.minutes"] = await minutesScenario(started.child, cookie, line, "postgres");
+    results["postgres.minutes"] = await minutesScenario(
+      started.child,
+      cookie,
+      line,
+      "postgres",
+      300,
+    );
     results["postgres.checkin"] = await checkinScenario(url.toString(), started.child, line);
     await stop(started.child);
   } finally {
