@@ -1,5 +1,10 @@
+import {
+  DEFAULT_DOCUMENT_LAYOUT,
+  documentSettingsInput,
+  type DocumentSettingsDto,
+  type DocumentSettingsInput,
+} from "@chibo/domain";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { DbOrTx } from "../db/client.js";
 import { tenants } from "../db/schema/index.js";
 import type { DocxLayout } from "./docx/party-document.js";
@@ -9,16 +14,6 @@ import type { DocxLayout } from "./docx/party-document.js";
  * colon after "Số" as provincial choices): the place written before the date ("Quảng Bình, ngày …")
  * and the page layout. Anything missing or invalid falls back to documents.md's defaults.
  */
-const documentSettingsInput = z.object({
-  place: z.string().trim().min(1).max(100).optional(),
-  marginTopMm: z.number().min(5).max(50).optional(),
-  marginBottomMm: z.number().min(5).max(50).optional(),
-  marginLeftMm: z.number().min(5).max(50).optional(),
-  marginRightMm: z.number().min(5).max(50).optional(),
-  numberColon: z.boolean().optional(),
-  titleSizePt: z.number().min(14).max(16).optional(),
-});
-
 export interface DocumentSettings {
   /** The locality of the place-and-date line. */
   place: string;
@@ -34,6 +29,20 @@ export function placeFromName(name: string): string {
   return (m?.[1] ?? name).trim();
 }
 
+/** The stored overrides, or none when what is stored no longer validates. */
+export function documentOverrides(settings: Record<string, unknown>): DocumentSettingsInput {
+  const parsed = documentSettingsInput.safeParse(settings.documents ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+export function effectiveDocumentSettings(
+  tenantName: string,
+  overrides: DocumentSettingsInput,
+): DocumentSettingsDto["effective"] {
+  const { place, ...layout } = overrides;
+  return { ...DEFAULT_DOCUMENT_LAYOUT, ...layout, place: place ?? placeFromName(tenantName) };
+}
+
 export async function loadDocumentSettings(
   db: DbOrTx,
   tenantId: string,
@@ -43,7 +52,9 @@ export async function loadDocumentSettings(
     .from(tenants)
     .where(eq(tenants.tenantId, tenantId))
     .limit(1);
-  const parsed = documentSettingsInput.safeParse(row?.settings.documents ?? {});
-  const { place, ...layout } = parsed.success ? parsed.data : {};
-  return { place: place ?? placeFromName(row?.name ?? ""), layout };
+  const { place, ...layout } = effectiveDocumentSettings(
+    row?.name ?? "",
+    documentOverrides(row?.settings ?? {}),
+  );
+  return { place, layout };
 }

@@ -559,3 +559,52 @@ export const participationDto = z.object({
   ),
 });
 export type ParticipationDto = z.infer<typeof participationDto>;
+
+// ---------------------------------------------------------------------------------------------------
+// The tenant's document settings (documents.md marks margins and "Số:" as provincial choices).
+
+/** documents.md defaults: margins 20/20/30/15 mm, no colon after "Số", the type line at 16 pt. */
+export const DEFAULT_DOCUMENT_LAYOUT = {
+  marginTopMm: 20,
+  marginBottomMm: 20,
+  marginLeftMm: 30,
+  marginRightMm: 15,
+  numberColon: false,
+  titleSizePt: 16,
+} as const;
+
+const marginMm = z
+  .number()
+  .min(5, { message: "Tối thiểu 5 mm" })
+  .max(50, { message: "Tối đa 50 mm" });
+
+export const documentSettingsInput = z.strictObject({
+  /** The locality before the date: "Quảng Bình, ngày 03 tháng 02 năm 2026". */
+  place: requiredText(100).optional(),
+  marginTopMm: marginMm.optional(),
+  marginBottomMm: marginMm.optional(),
+  marginLeftMm: marginMm.optional(),
+  marginRightMm: marginMm.optional(),
+  numberColon: z.boolean().optional(),
+  titleSizePt: z
+    .number()
+    .min(15, { message: "Cỡ chữ tên loại văn bản từ 15 đến 16" })
+    .max(16, { message: "Cỡ chữ tên loại văn bản từ 15 đến 16" })
+    .optional(),
+});
+export type DocumentSettingsInput = z.infer<typeof documentSettingsInput>;
+
+export const documentSettingsDto = z.object({
+  effective: z.object({
+    place: z.string(),
+    marginTopMm: z.number(),
+    marginBottomMm: z.number(),
+    marginLeftMm: z.number(),
+    marginRightMm: z.number(),
+    numberColon: z.boolean(),
+    titleSizePt: z.number(),
+  }),
+  overrides: documentSettingsInput,
+  canConfigure: z.boolean(),
+});
+export type DocumentSettingsDto = z.infer<typeof documentSettingsDto>;

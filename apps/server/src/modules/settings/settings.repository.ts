@@ -6,7 +6,7 @@ export function createSettingsRepository(db: DbOrTx) {
   return {
     async tenant(tenantId: string, lock = false) {
       const q = db
-        .select({ settings: tenants.settings })
+        .select({ name: tenants.name, settings: tenants.settings })
         .from(tenants)
         .where(eq(tenants.tenantId, tenantId))
         .limit(1);

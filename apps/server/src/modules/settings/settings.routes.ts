@@ -1,4 +1,9 @@
-import { meetingRulesDto, meetingRulesInput } from "@chibo/domain";
+import {
+  documentSettingsDto,
+  documentSettingsInput,
+  meetingRulesDto,
+  meetingRulesInput,
+} from "@chibo/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireActor } from "../../http/auth.js";
 import type { SettingsService } from "./settings.service.js";
@@ -30,6 +35,31 @@ export function settingsRoutes(deps: { settings: SettingsService }): FastifyPlug
         },
       },
       async (request) => settings.setMeetingRules(requireActor(request), request.body),
+    );
+
+    app.get(
+      "/settings/documents",
+      {
+        schema: {
+          tags: ["settings"],
+          summary: "Thể thức văn bản xuất ra (địa danh, lề trang, dấu hai chấm sau “Số”)",
+          response: { 200: documentSettingsDto },
+        },
+      },
+      async (request) => settings.documentSettings(requireActor(request)),
+    );
+
+    app.put(
+      "/settings/documents",
+      {
+        schema: {
+          tags: ["settings"],
+          summary: "Đặt thể thức văn bản riêng của tỉnh (quản trị)",
+          body: documentSettingsInput,
+          response: { 200: documentSettingsDto },
+        },
+      },
+      async (request) => settings.setDocumentSettings(requireActor(request), request.body),
     );
   };
 }

@@ -1,12 +1,15 @@
 import {
   meetingRulesInput,
   resolveMeetingRules,
+  type DocumentSettingsDto,
+  type DocumentSettingsInput,
   type MeetingRulesDto,
   type MeetingRulesInput,
 } from "@chibo/domain";
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../http/errors.js";
 import { recordAudit } from "../../lib/audit.js";
+import { documentOverrides, effectiveDocumentSettings } from "../../lib/document-settings.js";
 import { authorize, can, type Actor } from "../../policy/policy.js";
 import { createSettingsRepository } from "./settings.repository.js";
 
@@ -52,6 +55,48 @@ export function createSettingsService(deps: { db: Db }) {
           after: input,
         });
         return present(settings, true);
+      });
+    },
+
+    /** The document settings in force: the province's own over documents.md's defaults. */
+    async documentSettings(actor: Actor): Promise<DocumentSettingsDto> {
+      const repo = createSettingsRepository(db);
+      const tenant = await repo.tenant(actor.tenantId);
+      const root = await repo.rootPath(actor.tenantId);
+      if (!tenant || root === undefined) throw notFound("tenant");
+      const overrides = documentOverrides(tenant.settings);
+      return {
+        effective: effectiveDocumentSettings(tenant.name, overrides),
+        overrides,
+        canConfigure: can(actor, "tenant.configure", root),
+      };
+    },
+
+    /** Replaces the overrides as a whole (an empty object returns to the defaults). */
+    async setDocumentSettings(
+      actor: Actor,
+      input: DocumentSettingsInput,
+    ): Promise<DocumentSettingsDto> {
+      return db.transaction(async (tx) => {
+        const repo = createSettingsRepository(tx);
+        const root = await repo.rootPath(actor.tenantId);
+        authorize(actor, "tenant.configure", root, "tenant");
+        const tenant = await repo.tenant(actor.tenantId, true);
+        if (!tenant || root === undefined) throw notFound("tenant");
+        await repo.saveSettings(actor.tenantId, { ...tenant.settings, documents: input });
+        await recordAudit(tx, actor, actor.tenantId, {
+          action: "tenant.document_settings",
+          entity: "tenant",
+          entityId: actor.tenantId,
+          unitPath: root,
+          before: tenant.settings.documents ?? {},
+          after: input,
+        });
+        return {
+          effective: effectiveDocumentSettings(tenant.name, input),
+          overrides: input,
+          canConfigure: true,
+        };
       });
     },
   };
