@@ -116,7 +116,7 @@ describe("document settings per tenant", () => {
       payload: { marginLeftMm: 80, titleSizePt: 20 },
     });
     expect(bad.statusCode).toBe(400);
-    const paths = (bad.json<{ details: { path: string }[] }>().details ?? []).map((d) => d.path);
+    const paths = bad.json<{ details: { path: string }[] }>().details.map((d) => d.path);
     expect(paths).toEqual(expect.arrayContaining(["body.marginLeftMm", "body.titleSizePt"]));
 
     const set = await app.inject({
