@@ -4,3 +4,4 @@ export * from "./members.js";
 export * from "./auth.js";
 export * from "./meetings.js";
 export * from "./minutes.js";
+export * from "./quality.js";

@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../db/client.js";
 import {
   meetingAgendas,
   meetingDocuments,
+  meetingScores,
   meetings,
   memberYearly,
   members,
@@ -13,6 +14,7 @@ import {
   tasks,
   thematicPlans,
   units,
+  visits,
 } from "../../db/schema/index.js";
 import { escapeLike, withinAny } from "../../policy/sql.js";
 
@@ -162,6 +164,11 @@ export function createUnitsRepository(db: DbOrTx) {
           .set({ unitPath: sql`${newPrefix} || substr(${table.unitPath}, ${cut})` })
           .where(and(eq(table.tenantId, tenantId), sql`${table.unitPath} like ${pattern}`));
       }
+      // A visit also keeps its visitor's committee, which decides who may see the plan.
+      await db
+        .update(visits)
+        .set({ visitorUnitPath: sql`${newPrefix} || substr(${visits.visitorUnitPath}, ${cut})` })
+        .where(and(eq(visits.tenantId, tenantId), sql`${visits.visitorUnitPath} like ${pattern}`));
     },
 
     async hasActiveChildren(tenantId: string, id: string): Promise<boolean> {
@@ -201,4 +208,6 @@ export const PATH_COPIES = [
   tasks,
   memberYearly,
   supervisionAssignments,
+  meetingScores,
+  visits,
 ] as const;
