@@ -51,6 +51,10 @@ import { createUnitsService } from "./modules/units/units.service.js";
 import { usersRoutes } from "./modules/users/users.routes.js";
 import { createUsersService } from "./modules/users/users.service.js";
 import { yearlyRoutes } from "./modules/yearly/yearly.routes.js";
+import { rubricsRoutes } from "./modules/rubrics/rubrics.routes.js";
+import { createRubricsService } from "./modules/rubrics/rubrics.service.js";
+import { scoresRoutes } from "./modules/scores/scores.routes.js";
+import { createScoresService } from "./modules/scores/scores.service.js";
 import { createYearlyService } from "./modules/yearly/yearly.service.js";
 
 // Vietnamese validation messages by default (the API's language; the web translates codes).
@@ -220,6 +224,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         participationRoutes({ participation: createParticipationService({ db, clock }) }),
       );
       await api.register(agendaRoutes({ agenda: createAgendaService({ db, clock, notifier }) }));
+      await api.register(rubricsRoutes({ rubrics: createRubricsService({ db }) }));
+      await api.register(scoresRoutes({ scores: createScoresService({ db, clock }) }));
     },
     { prefix: "/api/v1" },
   );

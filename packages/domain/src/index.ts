@@ -28,3 +28,4 @@ export * from "./supervision/visits.js";
 export * from "./scoring/rubric.js";
 export * from "./scoring/score.js";
 export * from "./scoring/rubrics.js";
+export * from "./contract/quality.js";

@@ -29,15 +29,18 @@ function fileName(prefix: string, date: string, suffix = ""): string {
   return `${prefix}-${date}${suffix}.docx`;
 }
 
+/** `score`: the decided score and level label (issue 5), written into the minutes once decided. */
 export async function minutesDocx(
   exp: MinutesExport,
   settings: DocumentSettings,
+  score: { total: number; level: string } | null = null,
 ): Promise<ExportedFile> {
   const data = await buildMinutesDocx({
     header: header(exp, settings, null),
     minutes: exp.minutes,
     layout: settings.layout,
     topic: exp.header.topic,
+    score,
   });
   return { fileName: fileName("bien-ban", exp.header.date), data };
 }

@@ -49,6 +49,7 @@ import {
   resolutionNumber,
   voteContext,
 } from "./minutes.presenter.js";
+import { decidedScoreOf } from "../scores/scores.service.js";
 import { minutesDocx, resolutionDocx, type ExportedFile } from "./minutes.export.js";
 import {
   createMinutesRepository,
@@ -504,7 +505,8 @@ export function createMinutesService(deps: { db: Db; clock: Clock }) {
     /** The minutes as .docx, for whoever may read them (a draft only for its writers). */
     async exportMinutesDocx(actor: Actor, meetingId: string): Promise<ExportedFile> {
       const exp = await this.exportData(actor, meetingId);
-      return minutesDocx(exp, await loadDocumentSettings(db, actor.tenantId));
+      const score = await decidedScoreOf(db, actor.tenantId, meetingId);
+      return minutesDocx(exp, await loadDocumentSettings(db, actor.tenantId), score);
     },
 
     /** One resolution or conclusion as .docx, with the same access as its minutes. */

@@ -1,0 +1,376 @@
+// A meeting's score (issue 5): the cell's self-score pre-filled from the evidence of its record, the
+// decision by the upper-level attendee (or the committee above when nobody attended), and the lists
+// the committee follows. The rubric is copied into the score, so a revision never changes it.
+import {
+  isWithin,
+  MEETING_LEVEL_LABELS,
+  meetingEvidence,
+  meetingRulesInput,
+  overClaims,
+  reasonProblems,
+  resolveMeetingRules,
+  resolveSupervisionRules,
+  roleAllows,
+  rubricFor,
+  scoreSheet,
+  supervisionRulesInput,
+  type ErrorDetail,
+  type EvidenceValues,
+  type Rubric,
+  type ScoreDto,
+  type ScoreListDto,
+  type SelfScoreInput,
+  type DecisionInput,
+  type UnitScoresDto,
+} from "@chibo/domain";
+import type { Db, DbOrTx } from "../../db/client.js";
+import { AppError, conflict, forbidden, notFound } from "../../http/errors.js";
+import { recordAudit } from "../../lib/audit.js";
+import type { Clock } from "../../lib/clock.js";
+import { authorize, can, scopeRoots, type Actor } from "../../policy/policy.js";
+import { createRubricsRepository } from "../rubrics/rubrics.repository.js";
+import { rubricsInTenant } from "../rubrics/rubrics.service.js";
+import { createEvidenceRepository, storedTemplates } from "./evidence.repository.js";
+import { presentScore, type ScoreItems } from "./scores.presenter.js";
+import { createScoresRepository, type ScoreRow } from "./scores.repository.js";
+
+type MeetingRow = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof createScoresRepository>["meeting"]>>
+>;
+
+function fail(details: ErrorDetail[]): never {
+  throw new AppError(
+    422,
+    "validation_failed",
+    details[0]?.message ?? "Dữ liệu không hợp lệ",
+    details,
+  );
+}
+
+const body = (d: ErrorDetail): ErrorDetail => ({ path: `body.${d.path}`, message: d.message });
+
+/** The meeting's evidence as the tenant's rules read it. */
+export async function evidenceOf(
+  tx: DbOrTx,
+  tenantId: string,
+  m: MeetingRow,
+): Promise<EvidenceValues> {
+  const settings = await createRubricsRepository(tx).tenantSettings(tenantId);
+  const rulesParsed = meetingRulesInput.safeParse(settings.meetingRules ?? {});
+  const supParsed = supervisionRulesInput.safeParse(settings.supervisionRules ?? {});
+  const facts = await createEvidenceRepository(tx).facts(tenantId, m, storedTemplates(settings));
+  return meetingEvidence(
+    facts,
+    resolveMeetingRules(rulesParsed.success ? rulesParsed.data : {}),
+    resolveSupervisionRules(supParsed.success ? supParsed.data : {}),
+  );
+}
+
+/** The decided score and level of a meeting for the minutes' export; null until decided. */
+export async function decidedScoreOf(
+  db: DbOrTx,
+  tenantId: string,
+  meetingId: string,
+): Promise<{ total: number; level: string } | null> {
+  const row = await createScoresRepository(db).score(tenantId, meetingId);
+  if (row?.decidedLevel == null || row.decidedTotal === null) return null;
+  return { total: row.decidedTotal, level: MEETING_LEVEL_LABELS[row.decidedLevel] };
+}
+
+export function createScoresService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+
+  /** Who may decide: the attending visitor, else someone running meetings strictly above the cell. */
+  function mayDecide(
+    actor: Actor,
+    m: MeetingRow,
+    visitors: readonly string[],
+  ): "visitor" | "committee" | null {
+    if (visitors.length > 0) return visitors.includes(actor.userId) ? "visitor" : null;
+    const above = actor.grants.some(
+      (g) =>
+        roleAllows(g.role, "meeting.write") &&
+        g.unitPath !== m.unitPath &&
+        isWithin(m.unitPath, g.unitPath),
+    );
+    return above ? "committee" : null;
+  }
+
+  async function load(tx: DbOrTx, actor: Actor, meetingId: string, lock = false) {
+    const repo = createScoresRepository(tx);
+    const m = await repo.meeting(actor.tenantId, meetingId, lock);
+    if (!m) throw notFound("meeting");
+    const visitors = await repo.attendingVisitors(actor.tenantId, m.id);
+    if (!can(actor, "meeting.read", m.unitPath) && !visitors.includes(actor.userId))
+      throw notFound("meeting");
+    const row = await repo.score(actor.tenantId, m.id, lock);
+    let rubric: Rubric | null = row?.rubric ?? null;
+    if (rubric === null) {
+      const all = await rubricsInTenant(tx, actor.tenantId);
+      rubric = rubricFor(m.kind, m.unitType, m.heldOn ?? m.date, all);
+    }
+    if (rubric === null)
+      throw conflict(
+        "conflict",
+        "Chưa có bảng chấm điểm nào áp dụng cho loại cuộc họp này vào ngày họp: quản trị cần thêm bảng điểm",
+      );
+    // A decided score keeps the evidence it was decided on.
+    const evidence =
+      row && row.decidedAt !== null ? row.evidence : await evidenceOf(tx, actor.tenantId, m);
+    return { repo, m, row, rubric, evidence, visitors };
+  }
+
+  async function present(
+    tx: DbOrTx,
+    actor: Actor,
+    ctx: Awaited<ReturnType<typeof load>>,
+    row: ScoreRow | undefined,
+  ): Promise<ScoreDto> {
+    const ids = [row?.selfBy, row?.decidedBy].filter((x): x is string => !!x);
+    const names = await createScoresRepository(tx).userNames(actor.tenantId, ids);
+    const decided = row?.decidedAt != null;
+    return presentScore({
+      meeting: ctx.m,
+      rubric: ctx.rubric,
+      evidence: ctx.evidence,
+      row,
+      names,
+      can: {
+        selfScore:
+          !decided && ctx.m.status === "held" && can(actor, "meeting.write", ctx.m.unitPath),
+        decide: !decided && mayDecide(actor, ctx.m, ctx.visitors) !== null,
+      },
+    });
+  }
+
+  /** Checks the answers: each counting item answered, in range, a changed item with its reason. */
+  function checked(
+    rubric: Rubric,
+    evidence: EvidenceValues,
+    items: SelfScoreInput["items"],
+    reasonsAgainst: ScoreItems | null,
+  ) {
+    const answers = Object.fromEntries(Object.entries(items).map(([k, v]) => [k, v.points]));
+    const sheet = scoreSheet(rubric, answers, evidence);
+    const problems: ErrorDetail[] = [...sheet.problems];
+    for (const key of sheet.missing)
+      problems.push({ path: `items.${key}.points`, message: "Chưa chấm điểm tiêu chí này" });
+    if (reasonsAgainst === null) problems.push(...reasonProblems(rubric, evidence, items));
+    else
+      for (const [key, item] of Object.entries(items)) {
+        const before = reasonsAgainst[key];
+        if (before && before.points !== item.points && (item.reason ?? "").trim() === "")
+          problems.push({
+            path: `items.${key}.reason`,
+            message: "Cần ghi lý do khi điều chỉnh điểm chi bộ tự chấm",
+          });
+      }
+    if (problems.length > 0) fail(problems.map(body));
+    const stored: ScoreItems = {};
+    for (const [k, v] of Object.entries(items)) {
+      const reason = (v.reason ?? "").trim();
+      // An item kept as the cell scored it keeps the cell's reason.
+      const before = reasonsAgainst?.[k];
+      const kept = before?.points === v.points ? (before.reason ?? null) : null;
+      stored[k] = { points: v.points, reason: reason !== "" ? reason : kept };
+    }
+    return { sheet, stored, answers };
+  }
+
+  function checkVersion(row: ScoreRow | undefined, version: number | undefined) {
+    if (version !== undefined && row && row.version !== version)
+      throw new AppError(
+        409,
+        "stale_version",
+        "Điểm của cuộc họp vừa được người khác cập nhật: tải lại để xem bản mới nhất",
+      );
+  }
+
+  return {
+    async get(actor: Actor, meetingId: string): Promise<ScoreDto> {
+      const ctx = await load(db, actor, meetingId);
+      return present(db, actor, ctx, ctx.row);
+    },
+
+    async selfScore(actor: Actor, meetingId: string, input: SelfScoreInput): Promise<ScoreDto> {
+      return db.transaction(async (tx) => {
+        const ctx = await load(tx, actor, meetingId, true);
+        const { m, row, rubric, evidence, repo } = ctx;
+        authorize(actor, "meeting.write", m.unitPath, "meeting", "meeting.read");
+        if (m.status !== "held")
+          throw new AppError(409, "meeting_state", "Chỉ chấm điểm cuộc họp đã tổ chức xong");
+        if (row?.decidedAt != null)
+          throw conflict(
+            "conflict",
+            "Điểm của cuộc họp đã được cấp trên quyết định, không sửa được",
+          );
+        checkVersion(row, input.version);
+        const { sheet, stored, answers } = checked(rubric, evidence, input.items, null);
+        const flagged = overClaims(rubric, evidence, answers).length > 0;
+        const now = clock.now();
+        const values = {
+          evidence,
+          selfItems: stored,
+          selfTotal: sheet.total,
+          selfLevel: sheet.level,
+          selfBy: actor.userId,
+          selfAt: now,
+          flagged,
+        };
+        if (row) await repo.updateScore(actor.tenantId, m.id, values);
+        else
+          await repo.insertScore({
+            tenantId: actor.tenantId,
+            meetingId: m.id,
+            unitId: m.unitId,
+            unitPath: m.unitPath,
+            meetingDate: m.heldOn ?? m.date,
+            rubricCode: rubric.code,
+            rubricVersion: rubric.version,
+            rubric,
+            ...values,
+          });
+        await recordAudit(tx, actor, actor.tenantId, {
+          action: "score.self",
+          entity: "meeting",
+          entityId: m.id,
+          unitPath: m.unitPath,
+          before: row ? { items: row.selfItems, total: row.selfTotal, level: row.selfLevel } : null,
+          after: {
+            rubric: `${rubric.code}@${rubric.version}`,
+            items: stored,
+            total: sheet.total,
+            level: sheet.level,
+            flagged,
+          },
+        });
+        const after = await repo.score(actor.tenantId, m.id);
+        return present(tx, actor, ctx, after);
+      });
+    },
+
+    async decide(actor: Actor, meetingId: string, input: DecisionInput): Promise<ScoreDto> {
+      return db.transaction(async (tx) => {
+        const ctx = await load(tx, actor, meetingId, true);
+        const { m, row, rubric, repo } = ctx;
+        const as = mayDecide(actor, m, ctx.visitors);
+        if (as === null)
+          throw forbidden(
+            ctx.visitors.length > 0
+              ? "Chỉ đồng chí cấp trên dự sinh hoạt mới quyết định điểm của cuộc họp này"
+              : "Chỉ cấp ủy cấp trên mới quyết định điểm của chi bộ",
+          );
+        if (m.status !== "held")
+          throw new AppError(409, "meeting_state", "Chỉ chấm điểm cuộc họp đã tổ chức xong");
+        if (row?.decidedAt != null)
+          throw conflict(
+            "conflict",
+            "Điểm của cuộc họp đã được quyết định; quyết định là cuối cùng",
+          );
+        checkVersion(row, input.version);
+        // Evidence again at the decision.
+        const evidence = await evidenceOf(tx, actor.tenantId, m);
+        ctx.evidence = evidence;
+        const { sheet, stored } = checked(rubric, evidence, input.items, row?.selfItems ?? null);
+        const now = clock.now();
+        const values = {
+          evidence,
+          decidedItems: stored,
+          decidedTotal: sheet.total,
+          decidedLevel: sheet.level,
+          decidedBy: actor.userId,
+          decidedAs: as,
+          decidedAt: now,
+        };
+        if (row) await repo.updateScore(actor.tenantId, m.id, values);
+        else
+          await repo.insertScore({
+            tenantId: actor.tenantId,
+            meetingId: m.id,
+            unitId: m.unitId,
+            unitPath: m.unitPath,
+            meetingDate: m.heldOn ?? m.date,
+            rubricCode: rubric.code,
+            rubricVersion: rubric.version,
+            rubric,
+            ...values,
+          });
+        await recordAudit(tx, actor, actor.tenantId, {
+          action: "score.decide",
+          entity: "meeting",
+          entityId: m.id,
+          unitPath: m.unitPath,
+          before: row ? { items: row.selfItems, total: row.selfTotal, level: row.selfLevel } : null,
+          after: {
+            rubric: `${rubric.code}@${rubric.version}`,
+            items: stored,
+            total: sheet.total,
+            level: sheet.level,
+            as,
+          },
+        });
+        const after = await repo.score(actor.tenantId, m.id);
+        return present(tx, actor, ctx, after);
+      });
+    },
+
+    async unitScores(actor: Actor, unitId: string, year: number): Promise<UnitScoresDto> {
+      const repo = createScoresRepository(db);
+      const unit = await repo.unit(actor.tenantId, unitId);
+      authorize(actor, "meeting.read", unit?.path, "unit");
+      if (!unit) throw notFound("unit");
+      const cells = await repo.cells(actor.tenantId, unit.path);
+      const rows = await repo.regularLevels(actor.tenantId, unit.path, year);
+      const counts = { tot: 0, kha: 0, trung_binh: 0, kem: 0 };
+      let rated = 0;
+      let tot = 0;
+      const out = cells.map((c) => {
+        const months = rows
+          .filter((r) => r.unitId === c.id)
+          .map((r) => {
+            const level = r.decidedLevel ?? r.selfLevel ?? null;
+            if (level !== null) counts[level] += 1;
+            return {
+              period: r.period ?? r.date.slice(0, 7),
+              meetingId: r.meetingId,
+              level,
+              selfOnly: r.decidedLevel === null && r.selfLevel !== null,
+            };
+          });
+        const latest = [...months].reverse().find((x) => x.level !== null && !x.selfOnly);
+        if (latest) {
+          rated += 1;
+          if (latest.level === "tot") tot += 1;
+        }
+        return { unitId: c.id, name: c.name, months };
+      });
+      return { year, cells: out, counts, totShare: rated === 0 ? null : tot / rated };
+    },
+
+    /** Decisions waiting for the caller: their committees' subtrees below them, their attended visits. */
+    async pending(actor: Actor): Promise<ScoreListDto> {
+      const repo = createScoresRepository(db);
+      const roots = scopeRoots(actor, "meeting.write");
+      const visited = await repo.visitedMeetings(actor.tenantId, actor.userId);
+      const rows = await repo.undecided(actor.tenantId, roots, visited, false, true);
+      const items = [];
+      for (const r of rows) {
+        const as = visited.includes(r.meetingId) ? ("visitor" as const) : ("committee" as const);
+        items.push({ ...r, as });
+      }
+      return { items: items.map(({ unitPath: _p, ...rest }) => rest) };
+    },
+
+    /** Self-scores above the evidence, undecided, in the caller's subtree. */
+    async flagged(actor: Actor): Promise<ScoreListDto> {
+      const repo = createScoresRepository(db);
+      const roots = scopeRoots(actor, "meeting.alerts");
+      const rows = await repo.undecided(actor.tenantId, roots, [], true, false);
+      return {
+        items: rows.map(({ unitPath: _p, ...rest }) => ({ ...rest, as: "committee" as const })),
+      };
+    },
+  };
+}
+
+export type ScoresService = ReturnType<typeof createScoresService>;
