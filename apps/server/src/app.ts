@@ -43,6 +43,8 @@ import { createParticipationService } from "./modules/participation/participatio
 import { thematicRoutes } from "./modules/thematic/thematic.routes.js";
 import { createThematicService } from "./modules/thematic/thematic.service.js";
 import { settingsRoutes } from "./modules/settings/settings.routes.js";
+import { supervisionRoutes } from "./modules/supervision/supervision.routes.js";
+import { createSupervisionService } from "./modules/supervision/supervision.service.js";
 import { createSettingsService } from "./modules/settings/settings.service.js";
 import { tasksRoutes } from "./modules/tasks/tasks.routes.js";
 import { createTasksService } from "./modules/tasks/tasks.service.js";
@@ -224,6 +226,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         participationRoutes({ participation: createParticipationService({ db, clock }) }),
       );
       await api.register(agendaRoutes({ agenda: createAgendaService({ db, clock, notifier }) }));
+      await api.register(
+        supervisionRoutes({ supervision: createSupervisionService({ db, clock }) }),
+      );
       await api.register(rubricsRoutes({ rubrics: createRubricsService({ db }) }));
       await api.register(scoresRoutes({ scores: createScoresService({ db, clock }) }));
     },

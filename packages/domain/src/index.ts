@@ -29,3 +29,4 @@ export * from "./scoring/rubric.js";
 export * from "./scoring/score.js";
 export * from "./scoring/rubrics.js";
 export * from "./contract/quality.js";
+export * from "./contract/supervision.js";
