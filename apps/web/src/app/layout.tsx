@@ -23,6 +23,8 @@ import {
   IconCalendarShare,
   IconChartDots,
   IconChecklist,
+  IconClipboardList,
+  IconEye,
   IconHistory,
   IconHome,
   IconKey,
@@ -30,7 +32,9 @@ import {
   IconMessages,
   IconQrcode,
   IconSitemap,
+  IconStarHalf,
   IconTemplate,
+  IconUserCheck,
   IconUserCog,
   IconUsers,
 } from "@tabler/icons-react";
@@ -81,6 +85,8 @@ export function AppLayout() {
   const myCell = unitsAllowing(grants, "meeting.read", "cell")[0];
   const cellPath = myCell ? `/units/${myCell.unitId}` : null;
   const overseesCells = unitsAllowing(grants, "meeting.read", "committee").length > 0;
+  // Visitors: supervisors and committee members (others may be assigned too; the page is always there).
+  const visits = grants.some((g) => g.role === "supervisor" || g.role === "committee");
   const items: NavItem[] = [
     {
       to: "/",
@@ -129,6 +135,19 @@ export function AppLayout() {
       when: overseesCells,
     },
     {
+      to: "/visits",
+      label: t("supervision.nav.visits"),
+      icon: <IconUserCheck size={18} />,
+      when: visits,
+    },
+    {
+      to: "/supervision",
+      label: t("supervision.nav.board"),
+      icon: <IconEye size={18} />,
+      action: "meeting.alerts",
+      when: unitsAllowing(grants, "meeting.alerts", "committee").length > 0,
+    },
+    {
       to: "/absence-alerts",
       label: t("common.nav.absence_alerts"),
       icon: <IconAlertTriangle size={18} />,
@@ -138,6 +157,12 @@ export function AppLayout() {
       to: "/participation",
       label: t("followup.participation.title"),
       icon: <IconMessages size={18} />,
+      action: "meeting.alerts",
+    },
+    {
+      to: "/scores",
+      label: t("quality.nav.scores"),
+      icon: <IconStarHalf size={18} />,
       action: "meeting.alerts",
     },
     {
@@ -158,6 +183,12 @@ export function AppLayout() {
       to: "/admin/agenda-templates",
       label: t("settings.agenda.title"),
       icon: <IconTemplate size={18} />,
+      action: "tenant.configure",
+    },
+    {
+      to: "/admin/rubrics",
+      label: t("quality.nav.rubrics"),
+      icon: <IconClipboardList size={18} />,
       action: "tenant.configure",
     },
     {

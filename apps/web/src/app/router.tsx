@@ -38,6 +38,8 @@ const routes: RouteObject[] = [
           page("members/new", () => import("./routes/member-new")),
           page("members/:id", () => import("./routes/member")),
           page("tasks", () => import("./routes/tasks")),
+          page("visits", () => import("./routes/visits")),
+          page("scores", () => import("./routes/scores")),
           {
             path: "admin",
             element: <RequireAction action="user.manage" />,
@@ -50,6 +52,7 @@ const routes: RouteObject[] = [
                 ErrorBoundary: RouteErrorBoundary,
                 children: [
                   page("agenda-templates", () => import("./routes/admin-agenda-templates")),
+                  page("rubrics", () => import("./routes/admin-rubrics")),
                 ],
               },
               { path: "*", Component: NotFound },
@@ -80,6 +83,12 @@ const routes: RouteObject[] = [
             element: <RequireAction action="meeting.alerts" />,
             ErrorBoundary: RouteErrorBoundary,
             children: [page(undefined, () => import("./routes/participation"))],
+          },
+          {
+            path: "supervision",
+            element: <RequireAction action="meeting.alerts" />,
+            ErrorBoundary: RouteErrorBoundary,
+            children: [page(undefined, () => import("./routes/supervision"))],
           },
           page("account/password", () => import("./routes/change-password")),
           page("account/calendar", () => import("./routes/calendar-feed")),

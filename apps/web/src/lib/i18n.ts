@@ -12,7 +12,9 @@ import enMeetings from "@/locales/en/meetings.json";
 import enMembers from "@/locales/en/members.json";
 import enMinutes from "@/locales/en/minutes.json";
 import enNotifications from "@/locales/en/notifications.json";
+import enQuality from "@/locales/en/quality.json";
 import enSettings from "@/locales/en/settings.json";
+import enSupervision from "@/locales/en/supervision.json";
 import enTasks from "@/locales/en/tasks.json";
 import enUnits from "@/locales/en/units.json";
 import enUsers from "@/locales/en/users.json";
@@ -26,7 +28,9 @@ import viMeetings from "@/locales/vi/meetings.json";
 import viMembers from "@/locales/vi/members.json";
 import viMinutes from "@/locales/vi/minutes.json";
 import viNotifications from "@/locales/vi/notifications.json";
+import viQuality from "@/locales/vi/quality.json";
 import viSettings from "@/locales/vi/settings.json";
+import viSupervision from "@/locales/vi/supervision.json";
 import viTasks from "@/locales/vi/tasks.json";
 import viUnits from "@/locales/vi/units.json";
 import viUsers from "@/locales/vi/users.json";
@@ -50,6 +54,8 @@ export const vi = {
   tasks: viTasks,
   followup: viFollowup,
   settings: viSettings,
+  supervision: viSupervision,
+  quality: viQuality,
 };
 
 // Typed against the Vietnamese catalogue: a key missing in English fails the type check.
@@ -68,6 +74,8 @@ const en: typeof vi = {
   tasks: enTasks,
   followup: enFollowup,
   settings: enSettings,
+  supervision: enSupervision,
+  quality: enQuality,
 };
 
 const STORAGE_KEY = "chibo.language";

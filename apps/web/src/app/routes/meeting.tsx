@@ -6,15 +6,16 @@ import { useMeeting } from "@/features/meetings/api/get-meeting";
 import { MeetingDetail } from "@/features/meetings/components/meeting-detail";
 import { AgendaPanel } from "@/features/minutes/components/agenda-panel";
 import { MinutesPanel } from "@/features/minutes/components/minutes-panel";
+import { ScorePanel } from "@/features/quality/components/score-panel";
 
-const RECORD_TABS = ["agenda", "minutes"] as const;
+const RECORD_TABS = ["agenda", "minutes", "score"] as const;
 type RecordTab = (typeof RECORD_TABS)[number];
 
 function isRecordTab(value: string | null): value is RecordTab {
   return RECORD_TABS.some((tab) => tab === value);
 }
 
-/** A meeting (meetings feature), then its agenda and minutes (minutes feature). */
+/** A meeting (meetings feature), its agenda and minutes (minutes feature) and its score (quality). */
 export function Component() {
   const { id } = useParams();
   if (!id) return <NotFound />;
@@ -59,12 +60,19 @@ function MeetingRecords({ id }: { id: string }) {
         <Tabs.Tab value="minutes" px="xs" fw={600}>
           {t("minutes.tabs.minutes")}
         </Tabs.Tab>
+        <Tabs.Tab value="score" px="xs" fw={600}>
+          {t("quality.tab.label")}
+        </Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="agenda" pt="md">
         <AgendaPanel meetingId={id} />
       </Tabs.Panel>
       <Tabs.Panel value="minutes" pt="md">
         <MinutesPanel meetingId={id} />
+      </Tabs.Panel>
+      <Tabs.Panel value="score" pt="md">
+        {/* Loaded when opened: the score is asked for only by those who look at it. */}
+        {tab === "score" && <ScorePanel meetingId={id} />}
       </Tabs.Panel>
     </Tabs>
   );

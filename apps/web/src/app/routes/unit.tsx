@@ -8,13 +8,14 @@ import { AssignmentCoverage } from "@/features/followup/components/assignment-co
 import { CellMeetings } from "@/features/meetings/components/cell-meetings";
 import { ThematicPlanEditor } from "@/features/meetings/components/thematic-plan-editor";
 import { MemberList } from "@/features/members/components/member-list";
+import { UnitScores } from "@/features/quality/components/unit-scores";
 import { UnitTasks } from "@/features/tasks/components/unit-tasks";
 import { UnitDetail } from "@/features/units/components/unit-detail";
 import { useCan, useCanAtUnit } from "@/hooks/use-me";
 import { useUnit } from "@/hooks/use-units";
 import { todayIso } from "@/lib/format";
 
-const CELL_TABS = ["meetings", "thematic", "tasks", "members"] as const;
+const CELL_TABS = ["meetings", "thematic", "tasks", "scores", "members"] as const;
 type CellTab = (typeof CELL_TABS)[number];
 
 function isCellTab(value: string | null): value is CellTab {
@@ -93,6 +94,11 @@ function UnitSections({ unit }: { unit: UnitDetailDto }) {
         </Group>
       )}
       {canRead && unit.kind === "committee" && <TasksSection unit={unit} />}
+      {canRead && unit.kind === "committee" && (
+        <Paper withBorder p={{ base: "sm", sm: "md" }} component="section">
+          <UnitScores unitId={unit.id} />
+        </Paper>
+      )}
       <MembersSection unitId={unit.id} />
     </>
   );
@@ -120,7 +126,7 @@ function CellSections({ unit }: { unit: UnitDetailDto }) {
       }}
       keepMounted={false}
     >
-      {/* Four tabs on a 360 px phone: one row that scrolls rather than wraps. */}
+      {/* Five tabs on a 360 px phone: one row that scrolls rather than wraps. */}
       <Tabs.List grow style={{ flexWrap: "nowrap", overflowX: "auto", overflowY: "hidden" }}>
         <Tabs.Tab
           value="meetings"
@@ -150,6 +156,15 @@ function CellSections({ unit }: { unit: UnitDetailDto }) {
           {t("tasks.unit.tab")}
         </Tabs.Tab>
         <Tabs.Tab
+          value="scores"
+          px={6}
+          fw={600}
+          fz={{ base: "13px", xs: "sm" }}
+          style={{ whiteSpace: "nowrap" }}
+        >
+          {t("quality.unit.tab")}
+        </Tabs.Tab>
+        <Tabs.Tab
           value="members"
           px={6}
           fw={600}
@@ -167,6 +182,9 @@ function CellSections({ unit }: { unit: UnitDetailDto }) {
       </Tabs.Panel>
       <Tabs.Panel value="tasks" pt="md">
         <TasksSection unit={unit} />
+      </Tabs.Panel>
+      <Tabs.Panel value="scores" pt="md">
+        <UnitScores unitId={unit.id} />
       </Tabs.Panel>
       <Tabs.Panel value="members" pt="md">
         <MembersSection unitId={unit.id} />
