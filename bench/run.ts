@@ -1,5 +1,6 @@
 // chibo benchmarks: start-up, member search latency, a 5,000-row import with server memory, the
-// committee calendar, minutes autosave and .docx export, check-in under load.
+// committee calendar, meeting quality (evidence, rescoring), minutes autosave and .docx export,
+// check-in under load.
 // Figures are printed with a baseline measured in the same run and their ratio to it, so they
 // compare across machines. Usage: npm run bench [-- --pg-only | --pglite-only]
 import { mkdtempSync, rmSync, mkdirSync, writeFileSync, existsSync } from "node:fs";
@@ -12,6 +13,7 @@ import { seedDemoTenant } from "@chibo/server/demo";
 import { MEMBER_COLUMNS } from "@chibo/server/members-xlsx";
 import { checkinScenario } from "./checkin.js";
 import { minutesScenario } from "./minutes.js";
+import { qualityScenario } from "./quality.js";
 import {
   fmt,
   freePort,
@@ -307,6 +309,8 @@ async function pgliteRun(baseMs: number) {
     // Before the import: the export's memory figure is the exports' own, not the import's heap.
     results["pglite.minutes"] = await minutesScenario(again.child, cookie, line, "pglite", null);
     await importScenario(again.child, cookie, "pglite", 600);
+    // After the exports and the import: the rescoring's heap stays out of their memory figures.
+    results["pglite.quality"] = await qualityScenario(again.child, cookie, line, "pglite");
     await stop(again.child);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -351,6 +355,14 @@ async function pgRun() {
       300,
     );
     await importScenario(started.child, cookie, "postgres", 300);
+    // After the exports and the import: the rescoring's heap stays out of their memory figures.
+    results["postgres.quality"] = await qualityScenario(
+      started.child,
+      cookie,
+      line,
+      "postgres",
+      url.toString(),
+    );
     results["postgres.checkin"] = await checkinScenario(url.toString(), started.child, line);
     await stop(started.child);
   } finally {

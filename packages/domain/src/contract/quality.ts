@@ -244,3 +244,38 @@ export type ScoreListItemDto = z.infer<typeof scoreListItemDto>;
 
 export const scoreListDto = z.object({ items: z.array(scoreListItemDto) });
 export type ScoreListDto = z.infer<typeof scoreListDto>;
+
+// ---------------------------------------------------------------------------------------------------
+// Rescoring with a rubric (a dry run: stored scores are never changed by a revision).
+
+export const rescoreQuery = z.object({
+  /** Inclusive bounds on the local date the meetings were held. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Every held meeting of the rubric's kinds, whatever its unit type and the rubric's validity. */
+  force: z.stringbool().default(false),
+});
+export type RescoreQuery = z.infer<typeof rescoreQuery>;
+
+export const rescoreDto = z.object({
+  code: z.string(),
+  version: z.number().int(),
+  /** The range actually scored (the asked range within the rubric's validity unless forced). */
+  from: isoDate.nullable(),
+  to: isoDate.nullable(),
+  force: z.boolean(),
+  /** Held meetings scored with the evidence-supported answers. */
+  meetings: z.number().int(),
+  counts: z.object({
+    tot: z.number().int(),
+    kha: z.number().int(),
+    trung_binh: z.number().int(),
+    kem: z.number().int(),
+  }),
+  /** Share of the scored meetings rated Tốt; null when none was scored. */
+  totShare: z.number().nullable(),
+  /** Scored meetings with a decided level, and how many of them would change level. */
+  decided: z.number().int(),
+  changed: z.number().int(),
+});
+export type RescoreDto = z.infer<typeof rescoreDto>;

@@ -81,6 +81,17 @@ export function createScoresRepository(db: DbOrTx) {
       return new Map(rows.map((r) => [r.id, r.name]));
     },
 
+    /** The decided level of every decided score of the tenant, by meeting id. */
+    async decidedLevels(tenantId: string): Promise<Map<string, MeetingLevel>> {
+      const rows = await db
+        .select({ meetingId: meetingScores.meetingId, level: meetingScores.decidedLevel })
+        .from(meetingScores)
+        .where(and(eq(meetingScores.tenantId, tenantId), isNotNull(meetingScores.decidedLevel)));
+      const out = new Map<string, MeetingLevel>();
+      for (const r of rows) if (r.level !== null) out.set(r.meetingId, r.level);
+      return out;
+    },
+
     async unit(tenantId: string, unitId: string) {
       const [row] = await db
         .select({ id: units.id, path: units.path, name: units.name })

@@ -1,6 +1,9 @@
 import {
   decisionInput,
   idParams,
+  rescoreDto,
+  rescoreQuery,
+  rubricParams,
   scoreDto,
   scoreListDto,
   selfScoreInput,
@@ -69,6 +72,27 @@ export function scoresRoutes(deps: { scores: ScoresService }): FastifyPluginAsyn
       },
       async (request) =>
         scores.unitScores(requireActor(request), request.params.id, request.query.year),
+    );
+
+    app.post(
+      "/rubrics/:code/:version/rescore",
+      {
+        schema: {
+          tags: ["quality"],
+          summary:
+            "Chấm thử lại các cuộc họp đã tổ chức theo một bảng điểm (quản trị; không lưu gì)",
+          params: rubricParams,
+          querystring: rescoreQuery,
+          response: { 200: rescoreDto },
+        },
+      },
+      async (request) =>
+        scores.rescore(
+          requireActor(request),
+          request.params.code,
+          request.params.version,
+          request.query,
+        ),
     );
 
     app.get(
