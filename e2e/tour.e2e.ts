@@ -57,11 +57,23 @@ describe("every role on a phone", () => {
       });
       await page.context().clearCookies();
       await tour(page, username, [
+        "/",
         "/units",
         `/units/${unitId}`,
+        `/units/${unitId}?tab=tasks`,
+        `/units/${unitId}?tab=scores`,
         "/members",
         `/members/${memberId}`,
+        "/tasks",
+        "/notifications",
+        "/compliance",
+        "/participation",
+        "/scores",
+        "/visits",
+        "/supervision",
         "/admin/users",
+        "/admin/agenda-templates",
+        "/admin/rubrics",
         "/audit",
         "/account/password",
       ]);
