@@ -63,11 +63,17 @@ export async function evidenceOf(
   tx: DbOrTx,
   tenantId: string,
   m: MeetingRow,
+  /** `tx` is the connection pool: independent reads may run side by side. */
+  concurrent = false,
 ): Promise<EvidenceValues> {
   const settings = await createRubricsRepository(tx).tenantSettings(tenantId);
   const rulesParsed = meetingRulesInput.safeParse(settings.meetingRules ?? {});
   const supParsed = supervisionRulesInput.safeParse(settings.supervisionRules ?? {});
-  const facts = await createEvidenceRepository(tx).facts(tenantId, m, storedTemplates(settings));
+  const facts = await createEvidenceRepository(tx, { concurrent }).facts(
+    tenantId,
+    m,
+    storedTemplates(settings),
+  );
   return meetingEvidence(
     facts,
     resolveMeetingRules(rulesParsed.success ? rulesParsed.data : {}),
@@ -88,7 +94,7 @@ export async function meetingEvidenceOf(
   meetingId: string,
 ): Promise<EvidenceValues | null> {
   const m = await createScoresRepository(db).meeting(tenantId, meetingId);
-  return m ? evidenceOf(db, tenantId, m) : null;
+  return m ? evidenceOf(db, tenantId, m, true) : null;
 }
 
 /** The decided score and level of a meeting for the minutes' export; null until decided. */
@@ -141,7 +147,9 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
       );
     // A decided score keeps the evidence it was decided on.
     const evidence =
-      row && row.decidedAt !== null ? row.evidence : await evidenceOf(tx, actor.tenantId, m);
+      row && row.decidedAt !== null
+        ? row.evidence
+        : await evidenceOf(tx, actor.tenantId, m, tx === db);
     return { repo, m, row, rubric, evidence, visitors };
   }
 
