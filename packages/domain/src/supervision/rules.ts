@@ -56,3 +56,18 @@ export function resolveSupervisionRules(partial: SupervisionRulesInput = {}): Su
     visitsPerQuarter: partial.visitsPerQuarter ?? d.visitsPerQuarter,
   };
 }
+
+/** The rules in force, the province's own overrides, and whether the caller may change them. */
+export const supervisionRulesDto = z.object({
+  effective: z.object({
+    signDays: z.number().int(),
+    documentsAfterDays: z.number().int(),
+    largeCellMembers: z.number().int().nullable(),
+    largeCellMinMinutes: z.number().int(),
+    reportDays: z.number().int(),
+    visitsPerQuarter: z.number().int(),
+  }),
+  overrides: supervisionRulesInput,
+  canConfigure: z.boolean(),
+});
+export type SupervisionRulesDto = z.infer<typeof supervisionRulesDto>;

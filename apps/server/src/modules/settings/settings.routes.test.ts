@@ -139,3 +139,42 @@ describe("document settings per tenant", () => {
     expect(audit).toHaveLength(1);
   });
 });
+
+describe("supervision rules per tenant", () => {
+  it("starts from the defaults; the administrator sets the province's own", async () => {
+    const { app, database } = await testContext();
+    const org = await createOrg(database.db);
+    const admin = await createUser(database.db, org.tenantId, [{ role: "admin", unit: org.root }]);
+    const read = await app.inject({
+      method: "GET",
+      url: "/api/v1/settings/supervision-rules",
+      headers: { cookie: admin.cookie },
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({
+      effective: { reportDays: 3, signDays: 2, visitsPerQuarter: 1 },
+      overrides: {},
+      canConfigure: true,
+    });
+    const bad = await app.inject({
+      method: "PUT",
+      url: "/api/v1/settings/supervision-rules",
+      headers: { cookie: admin.cookie },
+      payload: { reportDays: -1 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ details: { path: string }[] }>().details.map((d) => d.path)).toContain(
+      "body.reportDays",
+    );
+    const set = await app.inject({
+      method: "PUT",
+      url: "/api/v1/settings/supervision-rules",
+      headers: { cookie: admin.cookie },
+      payload: { reportDays: 5, largeCellMembers: null },
+    });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({
+      effective: { reportDays: 5, largeCellMembers: null, signDays: 2 },
+    });
+  });
+});

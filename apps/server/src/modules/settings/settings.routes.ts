@@ -3,6 +3,8 @@ import {
   documentSettingsInput,
   meetingRulesDto,
   meetingRulesInput,
+  supervisionRulesDto,
+  supervisionRulesInput,
 } from "@chibo/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireActor } from "../../http/auth.js";
@@ -35,6 +37,31 @@ export function settingsRoutes(deps: { settings: SettingsService }): FastifyPlug
         },
       },
       async (request) => settings.setMeetingRules(requireActor(request), request.body),
+    );
+
+    app.get(
+      "/settings/supervision-rules",
+      {
+        schema: {
+          tags: ["settings"],
+          summary: "Thời hạn ký biên bản, nộp báo cáo dự sinh hoạt và số lần dự mỗi quý",
+          response: { 200: supervisionRulesDto },
+        },
+      },
+      async (request) => settings.supervisionRules(requireActor(request)),
+    );
+
+    app.put(
+      "/settings/supervision-rules",
+      {
+        schema: {
+          tags: ["settings"],
+          summary: "Đặt quy định giám sát riêng của tỉnh (quản trị)",
+          body: supervisionRulesInput,
+          response: { 200: supervisionRulesDto },
+        },
+      },
+      async (request) => settings.setSupervisionRules(requireActor(request), request.body),
     );
 
     app.get(

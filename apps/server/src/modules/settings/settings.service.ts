@@ -1,6 +1,10 @@
 import {
   meetingRulesInput,
   resolveMeetingRules,
+  resolveSupervisionRules,
+  supervisionRulesInput,
+  type SupervisionRulesDto,
+  type SupervisionRulesInput,
   type DocumentSettingsDto,
   type DocumentSettingsInput,
   type MeetingRulesDto,
@@ -55,6 +59,45 @@ export function createSettingsService(deps: { db: Db }) {
           after: input,
         });
         return present(settings, true);
+      });
+    },
+
+    /** Days for signing minutes and filing visit reports, the large-cell rule, visits per quarter. */
+    async supervisionRules(actor: Actor): Promise<SupervisionRulesDto> {
+      const repo = createSettingsRepository(db);
+      const tenant = await repo.tenant(actor.tenantId);
+      const root = await repo.rootPath(actor.tenantId);
+      if (!tenant || root === undefined) throw notFound("tenant");
+      const parsed = supervisionRulesInput.safeParse(tenant.settings.supervisionRules ?? {});
+      const overrides = parsed.success ? parsed.data : {};
+      return {
+        effective: resolveSupervisionRules(overrides),
+        overrides,
+        canConfigure: can(actor, "tenant.configure", root),
+      };
+    },
+
+    /** Replaces the overrides as a whole (an empty object returns to the defaults). */
+    async setSupervisionRules(
+      actor: Actor,
+      input: SupervisionRulesInput,
+    ): Promise<SupervisionRulesDto> {
+      return db.transaction(async (tx) => {
+        const repo = createSettingsRepository(tx);
+        const root = await repo.rootPath(actor.tenantId);
+        authorize(actor, "tenant.configure", root, "tenant");
+        const tenant = await repo.tenant(actor.tenantId, true);
+        if (!tenant || root === undefined) throw notFound("tenant");
+        await repo.saveSettings(actor.tenantId, { ...tenant.settings, supervisionRules: input });
+        await recordAudit(tx, actor, actor.tenantId, {
+          action: "tenant.supervision_rules",
+          entity: "tenant",
+          entityId: actor.tenantId,
+          unitPath: root,
+          before: tenant.settings.supervisionRules ?? {},
+          after: input,
+        });
+        return { effective: resolveSupervisionRules(input), overrides: input, canConfigure: true };
       });
     },
 
