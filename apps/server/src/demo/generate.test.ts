@@ -45,6 +45,7 @@ import {
   meetingGuests,
   meetings,
   memberEvents,
+  meetingScores,
   memberYearly,
   members,
   memberships,
@@ -62,6 +63,7 @@ import {
   thematicTopics,
   units,
   users,
+  visits,
 } from "../db/schema/index.js";
 import { vnDate } from "../lib/clock.js";
 import {
@@ -927,6 +929,8 @@ describe("the demo's meetings, seeded and read back from the database", () => {
         taskReviews,
         memberYearly,
         supervisionAssignments,
+        meetingScores,
+        visits,
       ]) {
         await tx.delete(table).where(eq(table.tenantId, id));
       }
@@ -1052,6 +1056,11 @@ describe("the demo's meetings, seeded and read back from the database", () => {
     expect(share).toBeLessThan(0.5);
   });
 
+  it("scores the demo committee's recent regular meetings from their record, with the visitor's visits", () => {
+    expect(seeded.counts.scores).toBeGreaterThan(10);
+    expect(seeded.counts.visits).toBeGreaterThan(3);
+  });
+
   it("writes exactly what the generator gives for the same seed and day", () => {
     const again = org().meetings;
     const counts = {
@@ -1067,7 +1076,7 @@ describe("the demo's meetings, seeded and read back from the database", () => {
       meetings: world.meetings.length,
       postponements: world.postponements.length,
       attendance: world.attendance.length,
-      guests: world.guests.length,
+      guests: world.guests.length - seeded.counts.visitGuests,
       thematicPlans: world.plans.length,
       thematicTopics: world.topics.length,
     }).toEqual(counts);

@@ -38,6 +38,7 @@ import {
   generateOrganisation,
 } from "./generate.js";
 import type { DemoLogin } from "./generate.js";
+import { seedDemoQuality } from "./quality.js";
 
 export const DEMO_SEED = 2022;
 
@@ -80,6 +81,10 @@ export interface SeedDemoResult {
     resolutions: number;
     tasks: number;
     yearly: number;
+    scores: number;
+    visits: number;
+    /** The visitor as an upper-level guest of the meetings attended. */
+    visitGuests: number;
   };
 }
 
@@ -254,6 +259,19 @@ export async function seedDemoTenant(db: Db, opts: SeedDemoOptions): Promise<See
   // Statistics and the visibility map after a bulk load (PGlite runs no autovacuum): without them
   // the planner prefers sequential scans over the search index.
   await db.execute(sql`vacuum analyze`);
+  // Scores and visits of the demo committee's cells, measured from the rows written above (after the
+  // statistics, so the evidence queries are planned well).
+  const quality = await db.transaction((tx) =>
+    seedDemoQuality(tx, {
+      tenantId: org.tenant.id,
+      code,
+      seed: opts.seed ?? DEMO_SEED,
+      today: opts.today ?? vnDate(new Date()),
+      units: org.units,
+      users: demoUsers,
+      meetings: org.meetings.meetings,
+    }),
+  );
 
   return {
     tenantId: org.tenant.id,
@@ -274,6 +292,9 @@ export async function seedDemoTenant(db: Db, opts: SeedDemoOptions): Promise<See
       resolutions: org.minutes.resolutions.length,
       tasks: org.minutes.tasks.length,
       yearly: org.minutes.memberYearly.length,
+      scores: quality.scores,
+      visits: quality.visits,
+      visitGuests: quality.guests,
     },
   };
 }
