@@ -188,7 +188,13 @@ export async function seedDemoQuality(
 
   // A visit planned to a cell's next meeting: visible to the visitor and the committee only.
   const next = ctx.meetings
-    .filter((m) => cells.has(m.unitId) && m.kind === "regular" && m.status === "planned")
+    .filter(
+      (m) =>
+        cells.has(m.unitId) &&
+        m.kind === "regular" &&
+        m.status === "planned" &&
+        m.date >= ctx.today,
+    )
     .sort((a, b) => a.date.localeCompare(b.date))[0];
   if (next) {
     visitRows.push({
