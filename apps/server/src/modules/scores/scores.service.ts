@@ -131,10 +131,13 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
     const repo = createScoresRepository(tx);
     const m = await repo.meeting(actor.tenantId, meetingId, lock);
     if (!m) throw notFound("meeting");
-    const visitors = await repo.attendingVisitors(actor.tenantId, m.id);
+    // On the pool (a read) the next reads go side by side; in a command, one after another.
+    const visitorsQ = () => repo.attendingVisitors(actor.tenantId, m.id);
+    const rowQ = () => repo.score(actor.tenantId, m.id, lock);
+    const [visitors, row] =
+      tx === db ? await Promise.all([visitorsQ(), rowQ()]) : [await visitorsQ(), await rowQ()];
     if (!can(actor, "meeting.read", m.unitPath) && !visitors.includes(actor.userId))
       throw notFound("meeting");
-    const row = await repo.score(actor.tenantId, m.id, lock);
     let rubric: Rubric | null = row?.rubric ?? null;
     if (rubric === null) {
       const all = await rubricsInTenant(tx, actor.tenantId);
