@@ -4,6 +4,7 @@
 import { and, asc, eq, inArray, isNull, max, or, sql } from "drizzle-orm";
 import type { MeetingStatus, ResolutionKind } from "@chibo/domain";
 import type { DbOrTx } from "../../db/client.js";
+import { createMeetingsRepository } from "../meetings/meetings.repository.js";
 import {
   agendaItems,
   attendance,
@@ -76,24 +77,9 @@ const keepIfSame = (column: string, otherwise: string) =>
 
 export function createMinutesRepository(db: DbOrTx) {
   return {
-    async meeting(tenantId: string, id: string): Promise<MeetingRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(meetings)
-        .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, id)))
-        .limit(1);
-      return row;
-    },
-
     /** Locks the meeting row until the transaction ends: commands on one meeting queue up. */
-    async meetingForUpdate(tenantId: string, id: string): Promise<MeetingRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(meetings)
-        .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, id)))
-        .for("update")
-        .limit(1);
-      return row;
+    meetingForUpdate(tenantId: string, id: string): Promise<MeetingRow | undefined> {
+      return createMeetingsRepository(db).findForUpdate(tenantId, id);
     },
 
     /** The meeting with its cell's name and place and the superior organisation's name. */
