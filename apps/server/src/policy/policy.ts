@@ -64,3 +64,24 @@ export function anywhereActions(actor: Actor, all: readonly Action[]): Action[] 
 export function requireSomewhere(actor: Actor, action: Action): void {
   if (!actor.grants.some((g) => roleAllows(g.role, action))) throw forbidden();
 }
+
+/**
+ * Who decides a meeting's score (the seeds: the upper-level attendee appraises and decides): the
+ * visitor who attended it; when nobody attended, someone who runs meetings strictly above the cell.
+ * The cell's own leads never decide their own score.
+ */
+export function scoreDecider(
+  actor: Actor,
+  cellPath: string,
+  attendingVisitorIds: readonly string[],
+): "visitor" | "committee" | null {
+  if (attendingVisitorIds.length > 0)
+    return attendingVisitorIds.includes(actor.userId) ? "visitor" : null;
+  const above = actor.grants.some(
+    (g) =>
+      roleAllows(g.role, "meeting.write") &&
+      g.unitPath !== cellPath &&
+      isWithin(cellPath, g.unitPath),
+  );
+  return above ? "committee" : null;
+}

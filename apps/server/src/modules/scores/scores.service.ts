@@ -4,7 +4,6 @@
 import {
   addDays,
   addMonths,
-  isWithin,
   MEETING_LEVEL_LABELS,
   meetingEvidence,
   meetingRulesInput,
@@ -14,7 +13,6 @@ import {
   reasonProblems,
   resolveMeetingRules,
   resolveSupervisionRules,
-  roleAllows,
   rubricApplies,
   rubricFor,
   scoreSheet,
@@ -35,7 +33,7 @@ import type { Db, DbOrTx } from "../../db/client.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../http/errors.js";
 import { recordAudit } from "../../lib/audit.js";
 import type { Clock } from "../../lib/clock.js";
-import { authorize, can, scopeRoots, type Actor } from "../../policy/policy.js";
+import { authorize, can, scoreDecider, scopeRoots, type Actor } from "../../policy/policy.js";
 import { createRubricsRepository } from "../rubrics/rubrics.repository.js";
 import { rubricsInTenant } from "../rubrics/rubrics.service.js";
 import { createEvidenceBatchRepository } from "./evidence-batch.repository.js";
@@ -111,22 +109,6 @@ export async function decidedScoreOf(
 export function createScoresService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
-  /** Who may decide: the attending visitor, else someone running meetings strictly above the cell. */
-  function mayDecide(
-    actor: Actor,
-    m: MeetingRow,
-    visitors: readonly string[],
-  ): "visitor" | "committee" | null {
-    if (visitors.length > 0) return visitors.includes(actor.userId) ? "visitor" : null;
-    const above = actor.grants.some(
-      (g) =>
-        roleAllows(g.role, "meeting.write") &&
-        g.unitPath !== m.unitPath &&
-        isWithin(m.unitPath, g.unitPath),
-    );
-    return above ? "committee" : null;
-  }
-
   async function load(tx: DbOrTx, actor: Actor, meetingId: string, lock = false) {
     const repo = createScoresRepository(tx);
     const m = await repo.meeting(actor.tenantId, meetingId, lock);
@@ -174,7 +156,7 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
       can: {
         selfScore:
           !decided && ctx.m.status === "held" && can(actor, "meeting.write", ctx.m.unitPath),
-        decide: !decided && mayDecide(actor, ctx.m, ctx.visitors) !== null,
+        decide: !decided && scoreDecider(actor, ctx.m.unitPath, ctx.visitors) !== null,
       },
     });
   }
@@ -379,7 +361,7 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
       return db.transaction(async (tx) => {
         const ctx = await load(tx, actor, meetingId, true);
         const { m, row, rubric, repo } = ctx;
-        const as = mayDecide(actor, m, ctx.visitors);
+        const as = scoreDecider(actor, m.unitPath, ctx.visitors);
         if (as === null)
           throw forbidden(
             ctx.visitors.length > 0
