@@ -45,6 +45,7 @@ describe("shipped rubrics", () => {
       ["hd42-thematic-derived", "2025-10-28", null],
       ["hd12-default-regular", "2018-07-06", "2025-10-27"],
       ["phu-tho-bloc-regular", "2018-07-06", "2025-10-27"],
+      ["hd12-thematic-derived", "2018-07-06", "2025-10-27"],
     ]);
   });
 });
@@ -286,7 +287,12 @@ describe("rubricFor: the rubric in force on the meeting's date", () => {
     expect(rubricFor("thematic", "administrative", "2026-03-10", SHIPPED_RUBRICS)?.code).toBe(
       "hd42-thematic-derived",
     );
-    expect(rubricFor("thematic", "administrative", "2024-03-10", SHIPPED_RUBRICS)).toBeNull();
+    expect(rubricFor("thematic", "administrative", "2024-03-10", SHIPPED_RUBRICS)?.code).toBe(
+      "hd12-thematic-derived",
+    );
+    expect(rubricFor("thematic", "administrative", "2025-10-27", SHIPPED_RUBRICS)?.code).toBe(
+      "hd12-thematic-derived",
+    );
     expect(rubricFor("forum", "administrative", "2026-03-10", SHIPPED_RUBRICS)).toBeNull();
   });
 

@@ -453,6 +453,21 @@ export const HD42_THEMATIC_RUBRIC: Rubric = {
 };
 
 /**
+ * The same derived thematic sheet for HD12's period (HD12 §3.2 gives the thematic order it is built
+ * on): without it a thematic meeting held before 28/10/2025 had no sheet to be scored with. Also a
+ * DEFAULT A PROVINCE SHOULD REPLACE.
+ */
+export const HD12_THEMATIC_RUBRIC: Rubric = {
+  ...HD42_THEMATIC_RUBRIC,
+  code: "hd12-thematic-derived",
+  name: "Bảng chấm điểm sinh hoạt chuyên đề theo Hướng dẫn 12-HD/BTCTW (mặc định của chibo)",
+  source:
+    "Suy ra từ trình tự sinh hoạt chuyên đề của Hướng dẫn 12-HD/BTCTW ngày 06/7/2018 và phiếu chấm điểm thường kỳ của một đảng ủy phường; không phải văn bản chính thức — tỉnh cần thay bằng bảng điểm của mình",
+  validFrom: HD12_FROM,
+  validTo: HD12_TO,
+};
+
+/**
  * domain.md: Nghệ An's and Quảng Trị's point values were not found — "ship a default rubric built
  * on HD12's five groups" (preparation, attendance, conduct, principles, results). Derived by chibo;
  * its 10-point attendance item gives 5 points at 88.9%, the figure domain.md's attendance example
@@ -705,6 +720,7 @@ export const SHIPPED_RUBRICS: readonly Rubric[] = [
   HD42_THEMATIC_RUBRIC,
   HD12_DEFAULT_RUBRIC,
   PHU_THO_RUBRIC,
+  HD12_THEMATIC_RUBRIC,
 ];
 
 /** What rubricFor reads of a rubric; the server may pass its stored rows (with ids) as they are. */
