@@ -44,6 +44,9 @@ export const ERROR_CODES = [
   "task_due_before_meeting",
   "task_assignee_not_in_cell",
   "task_state",
+  "rubric_missing",
+  "score_decided",
+  "visit_state",
   "internal_error",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

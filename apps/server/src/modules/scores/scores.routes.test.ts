@@ -528,12 +528,12 @@ describe("the decision", () => {
     problem(
       await call("PUT", `/meetings/${march}/score/decision`, s.visitor.cookie, { items }),
       409,
-      "conflict",
+      "score_decided",
     );
     problem(
       await call("PUT", `/meetings/${march}/score/self`, s.lead.cookie, { items }),
       409,
-      "conflict",
+      "score_decided",
     );
     // Visible to the cell.
     const seen = await ok<ScoreDto>("GET", `/meetings/${march}/score`, s.an.cookie);
@@ -715,7 +715,7 @@ describe("rubrics", () => {
     const res = problem(
       await call("GET", `/meetings/${forum.id}/score`, s.lead.cookie),
       409,
-      "conflict",
+      "rubric_missing",
     );
     expect(res.detail).toMatch(/bảng chấm điểm/u);
   });

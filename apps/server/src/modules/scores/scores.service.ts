@@ -127,7 +127,7 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
     }
     if (rubric === null)
       throw conflict(
-        "conflict",
+        "rubric_missing",
         "Chưa có bảng chấm điểm nào áp dụng cho loại cuộc họp này vào ngày họp: quản trị cần thêm bảng điểm",
       );
     // A decided score keeps the evidence it was decided on.
@@ -309,7 +309,7 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
           throw new AppError(409, "meeting_state", "Chỉ chấm điểm cuộc họp đã tổ chức xong");
         if (row?.decidedAt != null)
           throw conflict(
-            "conflict",
+            "score_decided",
             "Điểm của cuộc họp đã được cấp trên quyết định, không sửa được",
           );
         checkVersion(row, input.version);
@@ -372,7 +372,7 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
           throw new AppError(409, "meeting_state", "Chỉ chấm điểm cuộc họp đã tổ chức xong");
         if (row?.decidedAt != null)
           throw conflict(
-            "conflict",
+            "score_decided",
             "Điểm của cuộc họp đã được quyết định; quyết định là cuối cùng",
           );
         checkVersion(row, input.version);

@@ -352,7 +352,7 @@ describe("visits", () => {
     // Report before attending; attend a meeting not yet under way.
     const early = await call("PUT", `/visits/${v.id}/report`, s.visitor.cookie, REPORT);
     expect(early.statusCode).toBe(409);
-    expect(early.json<Problem>().code).toBe("conflict");
+    expect(early.json<Problem>().code).toBe("visit_state");
     const notRunning = await call("POST", `/visits/${v.id}/attend`, s.visitor.cookie, {
       meetingId: m,
     });

@@ -147,7 +147,7 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
   async function ownVisit(actor: Actor, id: string, to: VisitState, wrongState: string) {
     const { row } = await loadVisit(actor, id);
     if (row.visitorUserId !== actor.userId) throw forbidden();
-    if (!canMoveVisit(row.state, to)) throw conflict("conflict", wrongState);
+    if (!canMoveVisit(row.state, to)) throw conflict("visit_state", wrongState);
     return row;
   }
 
@@ -449,7 +449,7 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
           { state: "attended", meetingId, attendedAt: now },
           now,
         );
-        if (!moved) throw conflict("conflict", "Lượt dự sinh hoạt đã được cập nhật");
+        if (!moved) throw conflict("visit_state", "Lượt dự sinh hoạt đã được cập nhật");
         await r.insertGuest({
           tenantId: actor.tenantId,
           meetingId,
@@ -488,7 +488,7 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
           { state: "cancelled", cancelledReason: reason },
           now,
         );
-        if (!moved) throw conflict("conflict", "Lượt dự sinh hoạt đã được cập nhật");
+        if (!moved) throw conflict("visit_state", "Lượt dự sinh hoạt đã được cập nhật");
       });
       return present(actor, id);
     },
@@ -513,7 +513,7 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
           { state: "reported", report: input, reportedAt: now, reportedOn: today },
           now,
         );
-        if (!moved) throw conflict("conflict", "Lượt dự sinh hoạt đã được cập nhật");
+        if (!moved) throw conflict("visit_state", "Lượt dự sinh hoạt đã được cập nhật");
         await recordAudit(tx, actor, actor.tenantId, {
           action: "visit.report",
           entity: "visit",
