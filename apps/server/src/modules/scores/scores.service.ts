@@ -39,7 +39,7 @@ import { rubricsInTenant } from "../rubrics/rubrics.service.js";
 import { createEvidenceBatchRepository } from "./evidence-batch.repository.js";
 import { createEvidenceRepository, storedTemplates } from "./evidence.repository.js";
 import { presentScore, type ScoreItems } from "./scores.presenter.js";
-import { createScoresRepository, type ScoreRow } from "./scores.repository.js";
+import { createScoresRepository, type ScoreInsert, type ScoreRow } from "./scores.repository.js";
 
 type MeetingRow = NonNullable<
   Awaited<ReturnType<ReturnType<typeof createScoresRepository>["meeting"]>>
@@ -204,6 +204,38 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
       );
   }
 
+  type Loaded = Awaited<ReturnType<typeof load>>;
+
+  /** Only a held meeting is scored, and a decision is final. */
+  function assertOpen(ctx: Loaded, version: number | undefined, decidedMessage: string) {
+    if (ctx.m.status !== "held")
+      throw new AppError(409, "meeting_state", "Chỉ chấm điểm cuộc họp đã tổ chức xong");
+    if (ctx.row?.decidedAt != null) throw conflict("score_decided", decidedMessage);
+    checkVersion(ctx.row, version);
+  }
+
+  /** The first write of a meeting's score copies the rubric in, so a revision never changes it. */
+  async function upsert(
+    actor: Actor,
+    ctx: Loaded,
+    values: Partial<ScoreInsert> & Pick<ScoreInsert, "evidence">,
+  ) {
+    const { m, row, rubric, repo } = ctx;
+    if (row) await repo.updateScore(actor.tenantId, m.id, values);
+    else
+      await repo.insertScore({
+        tenantId: actor.tenantId,
+        meetingId: m.id,
+        unitId: m.unitId,
+        unitPath: m.unitPath,
+        meetingDate: m.heldOn ?? m.date,
+        rubricCode: rubric.code,
+        rubricVersion: rubric.version,
+        rubric,
+        ...values,
+      });
+  }
+
   return {
     /**
      * A dry run (tenant.configure): every held meeting of the tenant the rubric applies to (kind, unit
@@ -305,14 +337,11 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
         const ctx = await load(tx, actor, meetingId, true);
         const { m, row, rubric, evidence, repo } = ctx;
         authorize(actor, "meeting.write", m.unitPath, "meeting", "meeting.read");
-        if (m.status !== "held")
-          throw new AppError(409, "meeting_state", "Chỉ chấm điểm cuộc họp đã tổ chức xong");
-        if (row?.decidedAt != null)
-          throw conflict(
-            "score_decided",
-            "Điểm của cuộc họp đã được cấp trên quyết định, không sửa được",
-          );
-        checkVersion(row, input.version);
+        assertOpen(
+          ctx,
+          input.version,
+          "Điểm của cuộc họp đã được cấp trên quyết định, không sửa được",
+        );
         const { sheet, stored, answers } = checked(rubric, evidence, input.items, null);
         const flagged = overClaims(rubric, evidence, answers).length > 0;
         const now = clock.now();
@@ -325,19 +354,7 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
           selfAt: now,
           flagged,
         };
-        if (row) await repo.updateScore(actor.tenantId, m.id, values);
-        else
-          await repo.insertScore({
-            tenantId: actor.tenantId,
-            meetingId: m.id,
-            unitId: m.unitId,
-            unitPath: m.unitPath,
-            meetingDate: m.heldOn ?? m.date,
-            rubricCode: rubric.code,
-            rubricVersion: rubric.version,
-            rubric,
-            ...values,
-          });
+        await upsert(actor, ctx, values);
         await recordAudit(tx, actor, actor.tenantId, {
           action: "score.self",
           entity: "meeting",
@@ -368,14 +385,11 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
               ? "Chỉ đồng chí cấp trên dự sinh hoạt mới quyết định điểm của cuộc họp này"
               : "Chỉ cấp ủy cấp trên mới quyết định điểm của chi bộ",
           );
-        if (m.status !== "held")
-          throw new AppError(409, "meeting_state", "Chỉ chấm điểm cuộc họp đã tổ chức xong");
-        if (row?.decidedAt != null)
-          throw conflict(
-            "score_decided",
-            "Điểm của cuộc họp đã được quyết định; quyết định là cuối cùng",
-          );
-        checkVersion(row, input.version);
+        assertOpen(
+          ctx,
+          input.version,
+          "Điểm của cuộc họp đã được quyết định; quyết định là cuối cùng",
+        );
         // Evidence again at the decision.
         const evidence = await evidenceOf(tx, actor.tenantId, m);
         ctx.evidence = evidence;
@@ -390,19 +404,7 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
           decidedAs: as,
           decidedAt: now,
         };
-        if (row) await repo.updateScore(actor.tenantId, m.id, values);
-        else
-          await repo.insertScore({
-            tenantId: actor.tenantId,
-            meetingId: m.id,
-            unitId: m.unitId,
-            unitPath: m.unitPath,
-            meetingDate: m.heldOn ?? m.date,
-            rubricCode: rubric.code,
-            rubricVersion: rubric.version,
-            rubric,
-            ...values,
-          });
+        await upsert(actor, ctx, values);
         await recordAudit(tx, actor, actor.tenantId, {
           action: "score.decide",
           entity: "meeting",
