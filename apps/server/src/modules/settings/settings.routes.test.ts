@@ -176,5 +176,44 @@ describe("supervision rules per tenant", () => {
     expect(set.json()).toMatchObject({
       effective: { reportDays: 5, largeCellMembers: null, signDays: 2 },
     });
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.tenantId, org.tenantId), eq(auditLog.action, "tenant.supervision_rules")),
+      );
+    expect(audit.map((a) => a.after)).toEqual([{ reportDays: 5, largeCellMembers: null }]);
+
+    // One group replaced leaves the others as they were.
+    const rules = await app.inject({
+      method: "PUT",
+      url: "/api/v1/settings/meeting-rules",
+      headers: { cookie: admin.cookie },
+      payload: { programmeTarget: 0.9 },
+    });
+    expect(rules.statusCode, rules.body).toBe(200);
+    const again = await app.inject({
+      method: "GET",
+      url: "/api/v1/settings/supervision-rules",
+      headers: { cookie: admin.cookie },
+    });
+    expect(again.json()).toMatchObject({ overrides: { reportDays: 5, largeCellMembers: null } });
+
+    const lead = await createUser(database.db, org.tenantId, [
+      { role: "cell_lead", unit: org.cellA1 },
+    ]);
+    const refused = await app.inject({
+      method: "PUT",
+      url: "/api/v1/settings/supervision-rules",
+      headers: { cookie: lead.cookie },
+      payload: { reportDays: 1 },
+    });
+    expect(refused.statusCode).toBe(403);
+    const seen = await app.inject({
+      method: "GET",
+      url: "/api/v1/settings/supervision-rules",
+      headers: { cookie: lead.cookie },
+    });
+    expect(seen.json()).toMatchObject({ effective: { reportDays: 5 }, canConfigure: false });
   });
 });

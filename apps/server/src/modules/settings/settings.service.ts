@@ -25,122 +25,104 @@ import { createSettingsRepository } from "./settings.repository.js";
 export function createSettingsService(deps: { db: Db }) {
   const { db } = deps;
 
-  function present(settings: Record<string, unknown>, canConfigure: boolean): MeetingRulesDto {
-    const parsed = meetingRulesInput.safeParse(settings.meetingRules ?? {});
-    const overrides = parsed.success ? parsed.data : {};
-    return { effective: resolveMeetingRules(overrides), overrides, canConfigure };
+  /** The tenant's settings and whether the actor may change them (on the tenant's top unit). */
+  async function read(actor: Actor) {
+    const repo = createSettingsRepository(db);
+    const [tenant, root] = await Promise.all([
+      repo.tenant(actor.tenantId),
+      repo.rootPath(actor.tenantId),
+    ]);
+    if (!tenant || root === undefined) throw notFound("tenant");
+    return { tenant, canConfigure: can(actor, "tenant.configure", root) };
   }
+
+  /**
+   * Replaces one group of overrides as a whole (an empty object returns to the defaults), audited in
+   * the same transaction. Returns the tenant as it was.
+   */
+  async function replace(
+    actor: Actor,
+    key: "meetingRules" | "supervisionRules" | "documents",
+    action: string,
+    input: object,
+  ) {
+    return db.transaction(async (tx) => {
+      const repo = createSettingsRepository(tx);
+      const root = await repo.rootPath(actor.tenantId);
+      authorize(actor, "tenant.configure", root, "tenant");
+      const tenant = await repo.tenant(actor.tenantId, true);
+      if (!tenant || root === undefined) throw notFound("tenant");
+      await repo.saveSettings(actor.tenantId, { ...tenant.settings, [key]: input });
+      await recordAudit(tx, actor, actor.tenantId, {
+        action,
+        entity: "tenant",
+        entityId: actor.tenantId,
+        unitPath: root,
+        before: tenant.settings[key] ?? {},
+        after: input,
+      });
+      return tenant;
+    });
+  }
+
+  const meetingOverrides = (settings: Record<string, unknown>): MeetingRulesInput => {
+    const parsed = meetingRulesInput.safeParse(settings.meetingRules ?? {});
+    return parsed.success ? parsed.data : {};
+  };
+
+  const supervisionOverrides = (settings: Record<string, unknown>): SupervisionRulesInput => {
+    const parsed = supervisionRulesInput.safeParse(settings.supervisionRules ?? {});
+    return parsed.success ? parsed.data : {};
+  };
 
   return {
     async meetingRules(actor: Actor): Promise<MeetingRulesDto> {
-      const repo = createSettingsRepository(db);
-      const tenant = await repo.tenant(actor.tenantId);
-      const root = await repo.rootPath(actor.tenantId);
-      if (!tenant || root === undefined) throw notFound("tenant");
-      return present(tenant.settings, can(actor, "tenant.configure", root));
+      const { tenant, canConfigure } = await read(actor);
+      const overrides = meetingOverrides(tenant.settings);
+      return { effective: resolveMeetingRules(overrides), overrides, canConfigure };
     },
 
-    /** Replaces the overrides as a whole (an empty object returns to the national defaults). */
     async setMeetingRules(actor: Actor, input: MeetingRulesInput): Promise<MeetingRulesDto> {
-      return db.transaction(async (tx) => {
-        const repo = createSettingsRepository(tx);
-        const root = await repo.rootPath(actor.tenantId);
-        authorize(actor, "tenant.configure", root, "tenant");
-        const tenant = await repo.tenant(actor.tenantId, true);
-        if (!tenant || root === undefined) throw notFound("tenant");
-        const settings = { ...tenant.settings, meetingRules: input };
-        await repo.saveSettings(actor.tenantId, settings);
-        await recordAudit(tx, actor, actor.tenantId, {
-          action: "tenant.meeting_rules",
-          entity: "tenant",
-          entityId: actor.tenantId,
-          unitPath: root,
-          before: tenant.settings.meetingRules ?? {},
-          after: input,
-        });
-        return present(settings, true);
-      });
+      await replace(actor, "meetingRules", "tenant.meeting_rules", input);
+      return { effective: resolveMeetingRules(input), overrides: input, canConfigure: true };
     },
 
     /** Days for signing minutes and filing visit reports, the large-cell rule, visits per quarter. */
     async supervisionRules(actor: Actor): Promise<SupervisionRulesDto> {
-      const repo = createSettingsRepository(db);
-      const tenant = await repo.tenant(actor.tenantId);
-      const root = await repo.rootPath(actor.tenantId);
-      if (!tenant || root === undefined) throw notFound("tenant");
-      const parsed = supervisionRulesInput.safeParse(tenant.settings.supervisionRules ?? {});
-      const overrides = parsed.success ? parsed.data : {};
-      return {
-        effective: resolveSupervisionRules(overrides),
-        overrides,
-        canConfigure: can(actor, "tenant.configure", root),
-      };
+      const { tenant, canConfigure } = await read(actor);
+      const overrides = supervisionOverrides(tenant.settings);
+      return { effective: resolveSupervisionRules(overrides), overrides, canConfigure };
     },
 
-    /** Replaces the overrides as a whole (an empty object returns to the defaults). */
     async setSupervisionRules(
       actor: Actor,
       input: SupervisionRulesInput,
     ): Promise<SupervisionRulesDto> {
-      return db.transaction(async (tx) => {
-        const repo = createSettingsRepository(tx);
-        const root = await repo.rootPath(actor.tenantId);
-        authorize(actor, "tenant.configure", root, "tenant");
-        const tenant = await repo.tenant(actor.tenantId, true);
-        if (!tenant || root === undefined) throw notFound("tenant");
-        await repo.saveSettings(actor.tenantId, { ...tenant.settings, supervisionRules: input });
-        await recordAudit(tx, actor, actor.tenantId, {
-          action: "tenant.supervision_rules",
-          entity: "tenant",
-          entityId: actor.tenantId,
-          unitPath: root,
-          before: tenant.settings.supervisionRules ?? {},
-          after: input,
-        });
-        return { effective: resolveSupervisionRules(input), overrides: input, canConfigure: true };
-      });
+      await replace(actor, "supervisionRules", "tenant.supervision_rules", input);
+      return { effective: resolveSupervisionRules(input), overrides: input, canConfigure: true };
     },
 
     /** The document settings in force: the province's own over documents.md's defaults. */
     async documentSettings(actor: Actor): Promise<DocumentSettingsDto> {
-      const repo = createSettingsRepository(db);
-      const tenant = await repo.tenant(actor.tenantId);
-      const root = await repo.rootPath(actor.tenantId);
-      if (!tenant || root === undefined) throw notFound("tenant");
+      const { tenant, canConfigure } = await read(actor);
       const overrides = documentOverrides(tenant.settings);
       return {
         effective: effectiveDocumentSettings(tenant.name, overrides),
         overrides,
-        canConfigure: can(actor, "tenant.configure", root),
+        canConfigure,
       };
     },
 
-    /** Replaces the overrides as a whole (an empty object returns to the defaults). */
     async setDocumentSettings(
       actor: Actor,
       input: DocumentSettingsInput,
     ): Promise<DocumentSettingsDto> {
-      return db.transaction(async (tx) => {
-        const repo = createSettingsRepository(tx);
-        const root = await repo.rootPath(actor.tenantId);
-        authorize(actor, "tenant.configure", root, "tenant");
-        const tenant = await repo.tenant(actor.tenantId, true);
-        if (!tenant || root === undefined) throw notFound("tenant");
-        await repo.saveSettings(actor.tenantId, { ...tenant.settings, documents: input });
-        await recordAudit(tx, actor, actor.tenantId, {
-          action: "tenant.document_settings",
-          entity: "tenant",
-          entityId: actor.tenantId,
-          unitPath: root,
-          before: tenant.settings.documents ?? {},
-          after: input,
-        });
-        return {
-          effective: effectiveDocumentSettings(tenant.name, input),
-          overrides: input,
-          canConfigure: true,
-        };
-      });
+      const tenant = await replace(actor, "documents", "tenant.document_settings", input);
+      return {
+        effective: effectiveDocumentSettings(tenant.name, input),
+        overrides: input,
+        canConfigure: true,
+      };
     },
   };
 }
