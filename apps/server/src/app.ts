@@ -43,6 +43,7 @@ import { createParticipationService } from "./modules/participation/participatio
 import { thematicRoutes } from "./modules/thematic/thematic.routes.js";
 import { createThematicService } from "./modules/thematic/thematic.service.js";
 import { settingsRoutes } from "./modules/settings/settings.routes.js";
+import { createReportRemindersService } from "./modules/supervision/report-reminders.service.js";
 import { supervisionRoutes } from "./modules/supervision/supervision.routes.js";
 import { createSupervisionService } from "./modules/supervision/supervision.service.js";
 import { createSettingsService } from "./modules/settings/settings.service.js";
@@ -192,6 +193,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Overdue task notices run with the reminders (reminder-scheduler.ts); tests call them directly.
   const tasks = createTasksService({ db, clock, notifier, log: app.log });
   app.decorate("tasks", tasks);
+  app.decorate("visitReports", createReportRemindersService({ db, clock, notifier, log: app.log }));
   app.addHook("onClose", async () => {
     await notifier.drain();
     mailer.close();

@@ -113,14 +113,15 @@ export async function startServer(env: Env): Promise<RunningServer> {
   maintenance?.unref();
 
   // Shortly after start, then every 5 minutes: the coming months are planned for every cell (once a
-  // day), then reminders go out (each meeting is reminded once), then overdue tasks are flagged
-  // (each task once).
+  // day), then reminders go out (each meeting is reminded once), then overdue tasks and visit
+  // reports are flagged (each once).
   const reminders = startReminderScheduler(
     scheduledRun(
       {
         planAll: () => app.meetings.planAll(),
         runReminders: () => app.notifier.runReminders(),
         runOverdueTasks: () => app.tasks.runOverdueTasks(),
+        runOverdueReports: () => app.visitReports.runOverdueReports(),
       },
       app.log,
     ),

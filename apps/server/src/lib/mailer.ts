@@ -30,6 +30,9 @@ export interface MailSettings {
 
 export const DEFAULT_MAIL_FROM = "chibo <no-reply@localhost>";
 
+/** The line every automatic e-mail ends with. */
+export const MAIL_SIGNATURE = "\n\n—\nThư tự động từ chibo, vui lòng không trả lời.";
+
 /**
  * SMTP_URL set: sends with nodemailer (loaded on first use). Not set: each message goes to the log at
  * info level, so a fresh install shows what it would have sent.

@@ -453,6 +453,7 @@ export const NOTIFICATION_KINDS = [
   "agenda_sent",
   "task_assigned",
   "task_overdue",
+  "visit_report_overdue",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationDto = z.object({

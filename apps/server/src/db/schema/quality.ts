@@ -109,6 +109,8 @@ export const visits = pgTable(
     report: jsonb("report").$type<VisitReportBody>(),
     reportedAt: timestamp("reported_at", { withTimezone: true }),
     reportedOn: date("reported_on", { mode: "string" }),
+    /** When the visitor was told the report is overdue (once per visit). */
+    reportOverdueNotifiedAt: timestamp("report_overdue_notified_at", { withTimezone: true }),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

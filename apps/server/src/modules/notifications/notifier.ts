@@ -3,7 +3,7 @@
 import type { Db, DbOrTx } from "../../db/client.js";
 import { recordAudit } from "../../lib/audit.js";
 import { vnDate, type Clock } from "../../lib/clock.js";
-import type { MailLog, MailMessage, Mailer } from "../../lib/mailer.js";
+import { MAIL_SIGNATURE, type MailLog, type MailMessage, type Mailer } from "../../lib/mailer.js";
 import { loadMeetingRules } from "../../lib/meeting-rules.js";
 import {
   lowerFirst,
@@ -70,8 +70,6 @@ export interface AgendaNotice {
   titles: readonly string[];
   documents: readonly string[];
 }
-
-const SIGNATURE = "\n\n—\nThư tự động từ chibo, vui lòng không trả lời.";
 
 function placeLines(m: MeetingNotice): string[] {
   const lines: string[] = [];
@@ -164,7 +162,7 @@ export function createNotifier(deps: {
     const mails = [...addresses].map((to) => ({
       to,
       subject: text.title,
-      text: text.body + SIGNATURE,
+      text: text.body + MAIL_SIGNATURE,
     }));
     return { notifications: audience.length, mails };
   }
@@ -265,7 +263,7 @@ export function createNotifier(deps: {
       return [...addresses].map((to) => ({
         to,
         subject: text.title,
-        text: text.body + SIGNATURE,
+        text: text.body + MAIL_SIGNATURE,
       }));
     },
 

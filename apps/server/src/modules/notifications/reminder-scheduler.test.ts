@@ -63,7 +63,7 @@ describe("startReminderScheduler", () => {
 });
 
 describe("scheduledRun", () => {
-  it("plans, reminds, then flags overdue tasks; a failing step leaves the next ones to run", async () => {
+  it("plans, reminds, then flags overdue tasks and reports; a failing step leaves the next ones to run", async () => {
     const calls: string[] = [];
     const errors: { obj: object; msg: string }[] = [];
     const run = scheduledRun(
@@ -78,15 +78,20 @@ describe("scheduledRun", () => {
         },
         runOverdueTasks: () => {
           calls.push("overdue");
-          return Promise.resolve({ tasks: 1 });
+          return Promise.reject(new Error("database away"));
+        },
+        runOverdueReports: () => {
+          calls.push("reports");
+          return Promise.resolve({ visits: 1 });
         },
       },
       { error: (obj, msg) => errors.push({ obj, msg }) },
     );
     await run();
-    expect(calls).toEqual(["plan", "remind", "overdue"]);
+    expect(calls).toEqual(["plan", "remind", "overdue", "reports"]);
     expect(errors).toEqual([
       { obj: { err: new Error("mail away") }, msg: "meeting reminders failed" },
+      { obj: { err: new Error("database away") }, msg: "overdue task notices failed" },
     ]);
   });
 });

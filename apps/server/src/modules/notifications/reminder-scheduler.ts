@@ -8,11 +8,13 @@ export interface ScheduledJobs {
   runReminders(): Promise<unknown>;
   /** Tells assignees and cell leads of the tasks that became overdue (tasks module). */
   runOverdueTasks(): Promise<unknown>;
+  /** Tells visitors whose visit report became overdue (supervision module). */
+  runOverdueReports(): Promise<unknown>;
 }
 
 /**
- * One scheduled run: the coming months are planned, then reminders go out, then overdue tasks are
- * flagged. A failing step is logged and the next one still runs; the timer retries everything later.
+ * One scheduled run: the coming months are planned, then reminders go out, then overdue tasks and
+ * visit reports are flagged. A failing step is logged and the next one still runs; the timer retries everything later.
  */
 export function scheduledRun(
   jobs: ScheduledJobs,
@@ -22,6 +24,7 @@ export function scheduledRun(
     ["meeting planning failed", () => jobs.planAll()],
     ["meeting reminders failed", () => jobs.runReminders()],
     ["overdue task notices failed", () => jobs.runOverdueTasks()],
+    ["overdue report notices failed", () => jobs.runOverdueReports()],
   ];
   return async () => {
     for (const [message, step] of steps) {

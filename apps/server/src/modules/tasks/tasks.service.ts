@@ -13,7 +13,7 @@ import type { Db } from "../../db/client.js";
 import { AppError, conflict, forbidden, notFound } from "../../http/errors.js";
 import { recordAudit } from "../../lib/audit.js";
 import type { Clock } from "../../lib/clock.js";
-import type { MailLog, MailMessage } from "../../lib/mailer.js";
+import { MAIL_SIGNATURE, type MailLog, type MailMessage } from "../../lib/mailer.js";
 import { authorize, can, type Actor } from "../../policy/policy.js";
 import { overdueText, presentTaskDetail } from "./tasks.presenter.js";
 import { presentTask, type TaskReadRow } from "./tasks.reader.js";
@@ -21,8 +21,6 @@ import { createTasksRepository, type TasksRepository } from "./tasks.repository.
 
 /** "Việc của tôi" keeps finished tasks this long after their last change. */
 export const MY_FINISHED_DAYS = 60;
-
-const SIGNATURE = "\n\n—\nThư tự động từ chibo, vui lòng không trả lời.";
 
 /** What the tasks module needs from notifications: e-mails sent once a transaction has committed. */
 export interface TaskMailer {
@@ -104,7 +102,7 @@ export function createTasksService(deps: {
       const mails = [...addresses].map((to) => ({
         to,
         subject: text.title,
-        text: text.body + SIGNATURE,
+        text: text.body + MAIL_SIGNATURE,
       }));
       await recordAudit(tx, null, tenantId, {
         action: "task.overdue_notice",

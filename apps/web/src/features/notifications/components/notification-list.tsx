@@ -125,6 +125,18 @@ function NotificationItem({ notification: n }: { notification: NotificationDto }
             {t("notifications.open_meeting")}
           </Anchor>
         )}
+        {n.kind === "visit_report_overdue" && (
+          <Anchor
+            component={Link}
+            to="/visits"
+            size="xs"
+            onClick={() => {
+              if (unread) markRead.mutate(n.id);
+            }}
+          >
+            {t("notifications.open_visits")}
+          </Anchor>
+        )}
         {unread && (
           <Anchor
             component="button"

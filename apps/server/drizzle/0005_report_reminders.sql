@@ -1,0 +1,1 @@
+ALTER TABLE "visits" ADD COLUMN "report_overdue_notified_at" timestamp with time zone;
