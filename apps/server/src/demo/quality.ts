@@ -1,8 +1,9 @@
-// The demo's meeting quality, for the cells of the committee the demo logins belong to: the last six
-// months' regular meetings scored from their own record (the cell's self-score, then the decision of
-// the visitor who attended or of the committee), and the demo visitor's visits — reported, one report
-// overdue, one visit planned that the cell never sees. Written after the rest of the demo, from the
-// database, so the evidence is exactly what the scoring screens measure.
+// The demo's meeting quality: every cell's regular meetings of the last three months (six for the
+// cells of the committee the demo logins belong to) scored from their own record — the cell's
+// self-score, then the decision of the visitor who attended or of the committee above — so every
+// level's "share rated Tốt" has figures; and the demo visitor's visits — reported, one report overdue,
+// one visit planned that the cell never sees. Written after the rest of the demo, from the database,
+// so the evidence is exactly what the scoring screens measure.
 import {
   DEFAULT_MEETING_RULES,
   DEFAULT_SUPERVISION_RULES,
@@ -59,23 +60,28 @@ export async function seedDemoQuality(
   const committeeGrant = ctx.users.find((u) => u.username.endsWith("danguy"))?.grants[0];
   const committee = ctx.units.find((u) => u.id === committeeGrant?.unitId);
   if (!visitor || !committee) return { scores: 0, visits: 0, guests: 0 };
-  const cells = new Map(
-    ctx.units
-      .filter((u) => u.kind === "cell" && u.path.startsWith(committee.path))
-      .map((u) => [u.id, u]),
-  );
+  const units = new Map(ctx.units.map((u) => [u.id, u]));
+  const ownCell = (unitId: string) => {
+    const u = units.get(unitId);
+    return u !== undefined && u.kind === "cell" && u.path.startsWith(committee.path);
+  };
   const from = addDays(ctx.today, -183);
+  const othersFrom = addDays(ctx.today, -92);
   const batch = await createEvidenceBatchRepository(tx).facts(
     ctx.tenantId,
-    { unitPath: committee.path, kinds: ["regular"], from, to: ctx.today },
+    { kinds: ["regular"], from, to: ctx.today },
     [],
   );
 
-  // One visit a quarter to each cell: the first held regular meeting of the quarter.
+  // One visit a quarter to each of the committee's cells: the first held regular meeting of the
+  // quarter.
   const visited = new Set<string>();
   const seenQuarter = new Set<string>();
-  const held = [...batch.meetings].sort((a, b) => a.date.localeCompare(b.date));
+  const held = [...batch.meetings]
+    .filter((m) => ownCell(m.unitId) || (m.heldOn ?? m.date) >= othersFrom)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   for (const m of held) {
+    if (!ownCell(m.unitId)) continue;
     const key = `${m.unitId}:${m.date.slice(0, 4)}:${String(quarterOf(m.date))}`;
     if (seenQuarter.has(key)) continue;
     seenQuarter.add(key);
@@ -89,7 +95,7 @@ export async function seedDemoQuality(
   let overdueLeft = 1;
   for (const m of held) {
     const facts = batch.facts.get(m.id);
-    const cell = cells.get(m.unitId);
+    const cell = units.get(m.unitId);
     const demo = byId.get(m.id);
     if (!facts || !cell || !demo) continue;
     const local = m.heldOn ?? m.date;
@@ -190,10 +196,7 @@ export async function seedDemoQuality(
   const next = ctx.meetings
     .filter(
       (m) =>
-        cells.has(m.unitId) &&
-        m.kind === "regular" &&
-        m.status === "planned" &&
-        m.date >= ctx.today,
+        ownCell(m.unitId) && m.kind === "regular" && m.status === "planned" && m.date >= ctx.today,
     )
     .sort((a, b) => a.date.localeCompare(b.date))[0];
   if (next) {
