@@ -63,7 +63,7 @@ export async function seedDemoQuality(
   const units = new Map(ctx.units.map((u) => [u.id, u]));
   const ownCell = (unitId: string) => {
     const u = units.get(unitId);
-    return u !== undefined && u.kind === "cell" && u.path.startsWith(committee.path);
+    return u?.kind === "cell" && u.path.startsWith(committee.path);
   };
   const from = addDays(ctx.today, -183);
   const othersFrom = addDays(ctx.today, -92);
