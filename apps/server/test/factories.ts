@@ -14,6 +14,7 @@ import {
   grants,
   members,
   memberships,
+  positions,
   sessions,
   tenants,
   units,
@@ -141,6 +142,11 @@ export async function createUser(
   return { id, username, cookie: `chibo_session=${token}` };
 }
 
+/** The member's own account: a plain member of `unit`, signed in. */
+export function createMemberUser(db: Db, tenantId: string, unit: TestUnit, memberId: string) {
+  return createUser(db, tenantId, [{ role: "member", unit }], undefined, { memberId });
+}
+
 /**
  * A small organisation: bloc → two grassroots committees (two cells each) and one grassroots cell,
  * with members in every cell.
@@ -161,6 +167,42 @@ export async function createOrg(db: Db) {
     duc: await createMember(db, tenantId, cellC, "Võ Minh Đức"),
   };
   return { tenantId, root, dbA, dbB, cellA1, cellA2, cellB1, cellC, people };
+}
+
+export type TestOrg = Awaited<ReturnType<typeof createOrg>>;
+
+/**
+ * The accounts most route tests act with: Cell A1's lead, a committee member of Sở A, Cell B1's
+ * lead (a stranger to A1) and Bình's own account in A1.
+ */
+export async function createOrgUsers(db: Db, org: TestOrg) {
+  const t = org.tenantId;
+  const lead = await createUser(db, t, [{ role: "cell_lead", unit: org.cellA1 }]);
+  const committee = await createUser(db, t, [{ role: "committee", unit: org.dbA }]);
+  const otherLead = await createUser(db, t, [{ role: "cell_lead", unit: org.cellB1 }]);
+  const binh = await createMemberUser(db, t, org.cellA1, org.people.binh.id);
+  return { lead, committee, otherLead, binh };
+}
+
+/** Two more members of Cell A1 for a meeting's record: Chí, official, and Trẻ, probationary. */
+export async function createChiAndYoung(db: Db, org: TestOrg) {
+  const chi = await createMember(db, org.tenantId, org.cellA1, "Lê Văn Chí");
+  const young = await createMember(db, org.tenantId, org.cellA1, "Lý Thị Trẻ", {
+    official: false,
+    joinDate: "2025-12-01",
+  });
+  return { chi, young };
+}
+
+/** An, secretary of Cell A1 since 2020. */
+export async function appointAnSecretary(db: Db, org: TestOrg) {
+  await db.insert(positions).values({
+    tenantId: org.tenantId,
+    memberId: org.people.an.id,
+    unitId: org.cellA1.id,
+    title: "secretary",
+    fromDate: "2020-01-01",
+  });
 }
 
 /**

@@ -13,7 +13,14 @@ import {
   type MeetingStatus,
 } from "@chibo/domain";
 import { captureQueries, testContext } from "#test/db";
-import { createOrg, createUser, type TestUnit } from "#test/factories";
+import { call, problem, type Json, type Problem } from "#test/http";
+import {
+  createMemberUser,
+  createOrg,
+  createUser,
+  type TestOrg,
+  type TestUnit,
+} from "#test/factories";
 import type { Db } from "../../db/client.js";
 import {
   agendaItems,
@@ -31,16 +38,6 @@ import {
 } from "../../db/schema/index.js";
 import { buildApp } from "../../app.js";
 import type { MailMessage, Mailer } from "../../lib/mailer.js";
-
-type Org = Awaited<ReturnType<typeof createOrg>>;
-type Json = Record<string, unknown>;
-
-interface Problem {
-  code: string;
-  detail: string;
-  status: number;
-  details?: { path: string; message: string }[];
-}
 
 afterEach(async () => {
   (await testContext()).clock.reset();
@@ -70,44 +67,17 @@ async function setup() {
     undefined,
     { memberId: org.people.an.id },
   );
-  const member = await createUser(
-    db,
-    org.tenantId,
-    [{ role: "member", unit: org.cellA1 }],
-    undefined,
-    { memberId: org.people.binh.id },
-  );
-  const outsider = await createUser(
-    db,
-    org.tenantId,
-    [{ role: "member", unit: org.cellB1 }],
-    undefined,
-    { memberId: org.people.dung.id },
-  );
+  const member = await createMemberUser(db, org.tenantId, org.cellA1, org.people.binh.id);
+  const outsider = await createMemberUser(db, org.tenantId, org.cellB1, org.people.dung.id);
   const otherLead = await createUser(db, org.tenantId, [{ role: "cell_lead", unit: org.cellA2 }]);
   const committee = await createUser(db, org.tenantId, [{ role: "committee", unit: org.dbA }]);
   const admin = await createUser(db, org.tenantId, [{ role: "admin", unit: org.root }]);
   return { ...ctx, db, org, lead, member, outsider, otherLead, committee, admin };
 }
 
-async function call(
-  method: "GET" | "POST" | "PUT" | "DELETE",
-  url: string,
-  cookie: string,
-  payload?: unknown,
-) {
-  const { app } = await testContext();
-  return app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie },
-    ...(payload === undefined ? {} : { payload: payload as Json }),
-  });
-}
-
 async function insertMeeting(
   db: Db,
-  org: Org,
+  org: TestOrg,
   values: {
     date: string;
     kind?: MeetingKind;
@@ -140,19 +110,15 @@ async function insertMeeting(
 
 /** Vietnamese problem+json with the code and, when given, the path of the field at fault. */
 function expectProblem(
-  res: { statusCode: number; headers: Record<string, unknown>; json: () => unknown },
+  res: Awaited<ReturnType<typeof call>>,
   status: number,
   code: string,
   path?: string,
 ): Problem {
-  expect(res.statusCode).toBe(status);
-  expect(String(res.headers["content-type"])).toContain("application/problem+json");
-  const body = res.json() as Problem;
-  expect(body.code).toBe(code);
+  const body = problem(res, status, code, path);
   expect(body.status).toBe(status);
   // Vietnamese: written with its diacritics.
   expect(body.detail.normalize("NFD")).toMatch(/\p{M}|đ/u);
-  if (path !== undefined) expect(body.details?.map((d) => d.path)).toContain(path);
   return body;
 }
 
@@ -229,14 +195,8 @@ async function upload(
   filename: string,
   field = "file",
 ) {
-  const { app } = await testContext();
   const body = multipart(data, filename, field);
-  return app.inject({
-    method: "POST",
-    url: `/api/v1/meetings/${meetingId}/documents`,
-    headers: { cookie, ...body.headers },
-    payload: body.payload,
-  });
+  return call("POST", `/meetings/${meetingId}/documents`, cookie, body.payload, body.headers);
 }
 
 async function documentCount(db: Db, tenantId: string): Promise<number> {
@@ -464,8 +424,8 @@ describe("agenda templates (settings)", () => {
     const dup = await call("PUT", "/settings/agenda-templates", admin.cookie, {
       templates: [t, { ...t, kind: "thematic" }, { ...t, name: "Mẫu khác" }],
     });
-    const problem = expectProblem(dup, 422, "validation_failed", "body.templates.2.kind");
-    expect(problem.details).toHaveLength(1);
+    const body = expectProblem(dup, 422, "validation_failed", "body.templates.2.kind");
+    expect(body.details).toHaveLength(1);
     expectProblem(
       await call("PUT", "/settings/agenda-templates", admin.cookie, {
         templates: [{ ...t, items: [] }],
@@ -1067,8 +1027,8 @@ describe("meeting documents", () => {
       [Buffer.alloc(0), "rong.pdf"],
     ] as const) {
       const res = await upload(m, lead.cookie, data, name);
-      const problem = expectProblem(res, 415, "document_type_not_allowed", "file");
-      expect(problem.detail).toContain("PDF");
+      const body = expectProblem(res, 415, "document_type_not_allowed", "file");
+      expect(body.detail).toContain("PDF");
     }
     expect(await documentCount(db, org.tenantId)).toBe(0);
     expect(await auditCount(db, org.tenantId, "meeting_document.upload")).toBe(0);
@@ -1091,7 +1051,7 @@ describe("meeting documents", () => {
   });
 
   it("refuses uploads by members, strangers, to cancelled meetings and without a file", async () => {
-    const { db, org, lead, member, otherLead, app } = await setup();
+    const { db, org, lead, member, otherLead } = await setup();
     const m = await insertMeeting(db, org, { date: "2026-03-20" });
     expectProblem(await upload(m, member.cookie, PDF, "a.pdf"), 403, "forbidden");
     expectProblem(await upload(m, otherLead.cookie, PDF, "a.pdf"), 404, "not_found");
@@ -1102,11 +1062,8 @@ describe("meeting documents", () => {
       "validation_failed",
       "file",
     );
-    const json = await app.inject({
-      method: "POST",
-      url: `/api/v1/meetings/${m}/documents`,
-      headers: { cookie: lead.cookie },
-      payload: { file: "JVBERi0xLjQ=" },
+    const json = await call("POST", `/meetings/${m}/documents`, lead.cookie, {
+      file: "JVBERi0xLjQ=",
     });
     expectProblem(json, 422, "validation_failed", "file");
     const cancelled = await insertMeeting(db, org, {

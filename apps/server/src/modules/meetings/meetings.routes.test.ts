@@ -2,7 +2,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import { monthEnd } from "@chibo/domain";
 import { and, eq } from "drizzle-orm";
 import { captureQueries, testContext } from "#test/db";
-import { createMember, createOrg, createUser, travel } from "#test/factories";
+import { call, type Json } from "#test/http";
+import {
+  createMember,
+  createMemberUser,
+  createOrg,
+  createOrgUsers,
+  createUser,
+  travel,
+  type TestOrg,
+} from "#test/factories";
 import {
   attendance,
   auditLog,
@@ -15,9 +24,6 @@ import {
   users,
 } from "../../db/schema/index.js";
 
-type Json = Record<string, unknown>;
-type Org = Awaited<ReturnType<typeof createOrg>>;
-
 afterEach(async () => {
   (await testContext()).clock.reset();
 });
@@ -26,43 +32,13 @@ async function setup() {
   const ctx = await testContext();
   const db = ctx.database.db;
   const org = await createOrg(db);
-  const lead = await createUser(db, org.tenantId, [{ role: "cell_lead", unit: org.cellA1 }]);
-  const committee = await createUser(db, org.tenantId, [{ role: "committee", unit: org.dbA }]);
-  const otherLead = await createUser(db, org.tenantId, [{ role: "cell_lead", unit: org.cellB1 }]);
-  const member = await createUser(
-    db,
-    org.tenantId,
-    [{ role: "member", unit: org.cellA1 }],
-    undefined,
-    { memberId: org.people.binh.id },
-  );
+  const { lead, committee, otherLead, binh: member } = await createOrgUsers(db, org);
   // A member of another cell, with an account.
-  const outsider = await createUser(
-    db,
-    org.tenantId,
-    [{ role: "member", unit: org.cellB1 }],
-    undefined,
-    { memberId: org.people.dung.id },
-  );
+  const outsider = await createMemberUser(db, org.tenantId, org.cellB1, org.people.dung.id);
   return { ...ctx, db, org, lead, committee, otherLead, member, outsider };
 }
 
-async function call(
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
-  url: string,
-  cookie: string,
-  payload?: unknown,
-) {
-  const { app } = await testContext();
-  return app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie },
-    ...(payload === undefined ? {} : { payload: payload as Json }),
-  });
-}
-
-async function register(org: Org, cookie: string, day = 3) {
+async function register(org: TestOrg, cookie: string, day = 3) {
   const res = await call("PUT", `/units/${org.cellA1.id}/meeting-schedule`, cookie, {
     day,
     time: "07:30",
@@ -73,7 +49,7 @@ async function register(org: Org, cookie: string, day = 3) {
   return res;
 }
 
-async function regular(org: Org, cookie: string, period: string) {
+async function regular(org: TestOrg, cookie: string, period: string) {
   const res = await call(
     "GET",
     `/meetings?unitId=${org.cellA1.id}&from=${period}-01&to=${monthEnd(`${period}-01`)}&kind=regular`,
@@ -597,15 +573,7 @@ describe("self check-in", () => {
       .where(eq(sessions.userId, member.id));
     const idle = await call("POST", "/checkin", member.cookie, { code: digits });
     expect(idle.statusCode).toBe(401);
-    const blocked = await createUser(
-      db,
-      org.tenantId,
-      [{ role: "member", unit: org.cellA1 }],
-      undefined,
-      {
-        memberId: org.people.an.id,
-      },
-    );
+    const blocked = await createMemberUser(db, org.tenantId, org.cellA1, org.people.an.id);
     await travel(s, org.tenantId, "2026-03-20T00:35:00Z");
     await db.update(users).set({ active: false }).where(eq(users.id, blocked.id));
     const inactive = await call("POST", "/checkin", blocked.cookie, { code: digits });

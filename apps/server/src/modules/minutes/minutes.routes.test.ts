@@ -1,12 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { monthEnd, type MinutesContentDto, type MinutesDto } from "@chibo/domain";
+import type { MinutesContentDto, MinutesDto } from "@chibo/domain";
 import { and, eq, like } from "drizzle-orm";
 import { captureQueries, testContext } from "#test/db";
+import { call, ok, problem, regularMeetingId } from "#test/http";
 import type { Actor } from "../../policy/policy.js";
 import { readDocx, xmlProblem } from "../../lib/docx/docx-reader.testing.js";
 import { createMinutesService } from "./minutes.service.js";
-import { createMember, createOrg, createUser, travel } from "#test/factories";
+import {
+  appointAnSecretary,
+  createChiAndYoung,
+  createMemberUser,
+  createOrg,
+  createUser,
+  travel,
+} from "#test/factories";
 import {
   agendaItems,
   attendance,
@@ -14,20 +22,12 @@ import {
   minutes,
   minutesAddenda,
   notifications,
-  positions,
   resolutions,
   taskAssignees,
   taskReviews,
   tasks,
 } from "../../db/schema/index.js";
 
-type Json = Record<string, unknown>;
-interface Problem {
-  status: number;
-  code: string;
-  detail: string;
-  details?: { path: string; message: string }[];
-}
 type Setup = Awaited<ReturnType<typeof setup>>;
 
 afterEach(async () => {
@@ -42,76 +42,15 @@ async function setup() {
   const ctx = await testContext();
   const db = ctx.database.db;
   const org = await createOrg(db);
-  const chi = await createMember(db, org.tenantId, org.cellA1, "Lê Văn Chí");
-  const young = await createMember(db, org.tenantId, org.cellA1, "Lý Thị Trẻ", {
-    official: false,
-    joinDate: "2025-12-01",
-  });
-  const memberUser = (memberId: string) =>
-    createUser(db, org.tenantId, [{ role: "member", unit: org.cellA1 }], undefined, { memberId });
+  const { chi, young } = await createChiAndYoung(db, org);
+  const memberUser = (memberId: string) => createMemberUser(db, org.tenantId, org.cellA1, memberId);
   const lead = await createUser(db, org.tenantId, [{ role: "cell_lead", unit: org.cellA1 }]);
   const an = await memberUser(org.people.an.id);
   const binh = await memberUser(org.people.binh.id);
   const chiUser = await memberUser(chi.id);
   const otherLead = await createUser(db, org.tenantId, [{ role: "cell_lead", unit: org.cellB1 }]);
-  await db.insert(positions).values({
-    tenantId: org.tenantId,
-    memberId: org.people.an.id,
-    unitId: org.cellA1.id,
-    title: "secretary",
-    fromDate: "2020-01-01",
-  });
+  await appointAnSecretary(db, org);
   return { ...ctx, db, org, chi, young, lead, an, binh, chiUser, otherLead };
-}
-
-async function call(
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
-  url: string,
-  cookie: string | null,
-  payload?: unknown,
-) {
-  const { app } = await testContext();
-  return app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: cookie ? { cookie } : {},
-    ...(payload === undefined ? {} : { payload: payload as Json }),
-  });
-}
-
-async function ok<T = Json>(
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
-  url: string,
-  cookie: string,
-  payload?: unknown,
-): Promise<T> {
-  const res = await call(method, url, cookie, payload);
-  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
-  return res.statusCode === 204 ? (undefined as T) : res.json<T>();
-}
-
-async function problem(
-  res: Awaited<ReturnType<typeof call>>,
-  status: number,
-  code: string,
-): Promise<Problem> {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json<Problem>();
-  expect(body.code).toBe(code);
-  return Promise.resolve(body);
-}
-
-async function regular(s: Setup, period: string) {
-  const items = (
-    await ok<{ items: { id: string }[] }>(
-      "GET",
-      `/meetings?unitId=${s.org.cellA1.id}&from=${period}-01&to=${monthEnd(`${period}-01`)}&kind=regular`,
-      s.lead.cookie,
-    )
-  ).items;
-  const m = items[0];
-  if (!m) throw new Error(`no regular meeting in ${period}`);
-  return m.id;
 }
 
 /** The March meeting (day 20) of cell A1, planned with the registered schedule. */
@@ -122,7 +61,7 @@ async function march(s: Setup) {
     place: "Hội trường tầng 2",
     mode: "in_person",
   });
-  return regular(s, "2026-03");
+  return regularMeetingId(s.org.cellA1.id, "2026-03", s.lead.cookie);
 }
 
 async function open(s: Setup, meetingId: string, at = "2026-03-20T00:30:00Z") {
@@ -363,7 +302,7 @@ describe("reading the minutes", () => {
     const s = await setup();
     const meetingId = await march(s);
     expect((await call("GET", `/meetings/${meetingId}/minutes`, null)).statusCode).toBe(401);
-    const draft = await problem(
+    const draft = problem(
       await call("GET", `/meetings/${meetingId}/minutes`, s.chiUser.cookie),
       403,
       "forbidden",
@@ -371,12 +310,12 @@ describe("reading the minutes", () => {
     expect(draft.detail).toBe("Biên bản chưa được ký");
     // The proposed chair (the secretary) reads it before anything is saved.
     expect((await call("GET", `/meetings/${meetingId}/minutes`, s.an.cookie)).statusCode).toBe(200);
-    await problem(
+    problem(
       await call("GET", `/meetings/${meetingId}/minutes`, s.otherLead.cookie),
       404,
       "not_found",
     );
-    await problem(
+    problem(
       await call("GET", `/meetings/${randomUUID()}/minutes`, s.lead.cookie),
       404,
       "not_found",
@@ -389,7 +328,7 @@ describe("autosave", () => {
     const s = await setup();
     const meetingId = await march(s);
     // Nothing to write before the meeting opens.
-    await problem(await save(s, meetingId, 0), 409, "meeting_state");
+    problem(await save(s, meetingId, 0), 409, "meeting_state");
     await open(s, meetingId);
     const first = await save(s, meetingId, 0);
     expect(first.statusCode).toBe(200);
@@ -404,7 +343,7 @@ describe("autosave", () => {
     });
     expect(row?.content.items[0]?.opinions[0]?.text).toBe("Đề nghị giao việc rõ người, rõ hạn.");
 
-    const stale = await problem(
+    const stale = problem(
       await call("PUT", `/meetings/${meetingId}/minutes`, s.lead.cookie, {
         rev: 0,
         chairMemberId: null,
@@ -439,21 +378,21 @@ describe("autosave", () => {
     const meetingId = await march(s);
     await open(s, meetingId);
     // Before a lead names the minute-taker, Bình is a member like any other.
-    await problem(await save(s, meetingId, 0, s.binh.cookie), 403, "forbidden");
+    problem(await save(s, meetingId, 0, s.binh.cookie), 403, "forbidden");
     expect((await save(s, meetingId, 0)).statusCode).toBe(200);
     const mine = await save(s, meetingId, 1, s.binh.cookie);
     expect(mine.statusCode).toBe(200);
     expect(mine.json()).toMatchObject({ rev: 2 });
     expect((await minutesRow(s, meetingId))?.updatedBy).toBe(s.binh.id);
-    await problem(await save(s, meetingId, 2, s.chiUser.cookie), 403, "forbidden");
-    await problem(await save(s, meetingId, 2, s.otherLead.cookie), 404, "not_found");
+    problem(await save(s, meetingId, 2, s.chiUser.cookie), 403, "forbidden");
+    problem(await save(s, meetingId, 2, s.otherLead.cookie), 404, "not_found");
     const swap = await call("PUT", `/meetings/${meetingId}/minutes`, s.binh.cookie, {
       rev: 2,
       chairMemberId: s.org.people.an.id,
       minuteTakerMemberId: s.chi.id,
       content: content(s),
     });
-    await problem(swap, 403, "forbidden");
+    problem(swap, 403, "forbidden");
     expect((await minutesRow(s, meetingId))?.rev).toBe(2);
   });
 
@@ -487,7 +426,7 @@ describe("autosave", () => {
       minuteTakerMemberId: s.org.people.binh.id,
       content: body,
     });
-    const p = await problem(res, 422, "validation_failed");
+    const p = problem(res, 422, "validation_failed");
     expect(p.details?.map((d) => d.path)).toEqual([
       "body.chairMemberId",
       "body.content.items.0.opinions.1.speakerMemberId",
@@ -537,7 +476,7 @@ describe("autosave", () => {
       minuteTakerMemberId: null,
       content: body,
     });
-    await problem(res, 413, "payload_too_large");
+    problem(res, 413, "payload_too_large");
     expect(await minutesRow(s, meetingId)).toBeUndefined();
   });
 });
@@ -561,22 +500,22 @@ describe("resolutions and votes", () => {
       outcome: null,
       tasks: [],
     });
-    await problem(
+    problem(
       await call("POST", `/meetings/${meetingId}/resolutions`, s.chiUser.cookie, { title: "X" }),
       403,
       "forbidden",
     );
-    await problem(
+    problem(
       await call("POST", `/meetings/${meetingId}/resolutions`, s.otherLead.cookie, { title: "X" }),
       404,
       "not_found",
     );
-    await problem(
+    problem(
       await call("PATCH", `/resolutions/${res.id}`, s.otherLead.cookie, { title: "X" }),
       404,
       "not_found",
     );
-    const bad = await problem(
+    const bad = problem(
       await call("POST", `/meetings/${meetingId}/resolutions`, s.lead.cookie, { title: " " }),
       400,
       "validation_failed",
@@ -597,11 +536,7 @@ describe("resolutions and votes", () => {
       dueDate: "2026-06-30",
       assigneeMemberIds: [s.org.people.an.id],
     });
-    await problem(
-      await call("DELETE", `/resolutions/${res.id}`, s.chiUser.cookie),
-      403,
-      "forbidden",
-    );
+    problem(await call("DELETE", `/resolutions/${res.id}`, s.chiUser.cookie), 403, "forbidden");
     const del = await call("DELETE", `/resolutions/${res.id}`, s.lead.cookie);
     expect(del.statusCode).toBe(204);
     expect(await s.db.select().from(resolutions).where(eq(resolutions.id, res.id))).toEqual([]);
@@ -634,7 +569,7 @@ describe("resolutions and votes", () => {
       startTime: "14:00",
     });
     await ok("POST", `/meetings/${m.id}/cancel`, s.lead.cookie, { reason: "Trùng lịch" });
-    await problem(
+    problem(
       await call("POST", `/meetings/${m.id}/resolutions`, s.lead.cookie, { title: "X" }),
       409,
       "meeting_state",
@@ -651,7 +586,7 @@ describe("resolutions and votes", () => {
       { title: "Nghị quyết tháng 3" },
     );
     // No attendance record before the opening.
-    await problem(
+    problem(
       await call("PUT", `/resolutions/${res.id}/vote`, s.lead.cookie, {
         approve: 1,
         against: 0,
@@ -664,7 +599,7 @@ describe("resolutions and votes", () => {
     await allPresent(s, meetingId);
     // Three official members present (Trẻ is probationary and does not vote).
     const before = await snapshot(s, meetingId);
-    const over = await problem(
+    const over = problem(
       await call("PUT", `/resolutions/${res.id}/vote`, s.lead.cookie, {
         approve: 3,
         against: 1,
@@ -676,7 +611,7 @@ describe("resolutions and votes", () => {
     expect(over.details?.[0]?.path).toBe("body.approve");
     expect(over.detail).toContain("(4)");
     expect(await snapshot(s, meetingId)).toEqual(before);
-    const negative = await problem(
+    const negative = problem(
       await call("PUT", `/resolutions/${res.id}/vote`, s.lead.cookie, {
         approve: -1,
         against: 0,
@@ -686,7 +621,7 @@ describe("resolutions and votes", () => {
       "validation_failed",
     );
     expect(negative.details?.[0]?.path).toBe("body.approve");
-    await problem(
+    problem(
       await call("PUT", `/resolutions/${res.id}/vote`, s.chiUser.cookie, {
         approve: 3,
         against: 0,
@@ -813,7 +748,7 @@ describe("tasks", () => {
   it("refuses a task without assignee, due before the meeting, or assigned outside the cell", async () => {
     const { s, meetingId, resolutionId } = await withResolution();
     const before = await snapshot(s, meetingId);
-    const nobody = await problem(
+    const nobody = problem(
       await call("POST", `/resolutions/${resolutionId}/tasks`, s.lead.cookie, {
         title: "Việc không ai làm",
         dueDate: "2026-04-10",
@@ -823,7 +758,7 @@ describe("tasks", () => {
       "validation_failed",
     );
     expect(nobody.details?.map((d) => d.path)).toEqual(["body.assigneeMemberIds"]);
-    const early = await problem(
+    const early = problem(
       await call("POST", `/resolutions/${resolutionId}/tasks`, s.lead.cookie, {
         title: "Việc hạn trước ngày họp",
         dueDate: "2026-03-19",
@@ -833,7 +768,7 @@ describe("tasks", () => {
       "task_due_before_meeting",
     );
     expect(early.details?.[0]?.path).toBe("body.dueDate");
-    const elsewhere = await problem(
+    const elsewhere = problem(
       await call("POST", `/resolutions/${resolutionId}/tasks`, s.lead.cookie, {
         title: "Việc giao nhầm chi bộ",
         dueDate: "2026-04-10",
@@ -843,7 +778,7 @@ describe("tasks", () => {
       "task_assignee_not_in_cell",
     );
     expect(elsewhere.details?.map((d) => d.path)).toEqual(["body.assigneeMemberIds.1"]);
-    await problem(
+    problem(
       await call("POST", `/resolutions/${resolutionId}/tasks`, s.chiUser.cookie, {
         title: "X",
         dueDate: "2026-04-10",
@@ -883,27 +818,27 @@ describe("tasks", () => {
       .from(notifications)
       .where(eq(notifications.taskId, task.id));
     expect(notes.map((n) => n.userId).sort()).toEqual([s.an.id, s.binh.id].sort());
-    await problem(
+    problem(
       await call("PATCH", `/tasks/${task.id}`, s.lead.cookie, { dueDate: "2026-03-01" }),
       422,
       "task_due_before_meeting",
     );
-    await problem(
+    problem(
       await call("PATCH", `/tasks/${task.id}`, s.lead.cookie, {
         assigneeMemberIds: [s.org.people.anh.id],
       }),
       422,
       "task_assignee_not_in_cell",
     );
-    await problem(
+    problem(
       await call("PATCH", `/tasks/${task.id}`, s.otherLead.cookie, { title: "X" }),
       404,
       "not_found",
     );
-    await problem(await call("DELETE", `/tasks/${task.id}`, s.chiUser.cookie), 403, "forbidden");
+    problem(await call("DELETE", `/tasks/${task.id}`, s.chiUser.cookie), 403, "forbidden");
     expect((await call("DELETE", `/tasks/${task.id}`, s.lead.cookie)).statusCode).toBe(204);
     expect(await s.db.select().from(tasks).where(eq(tasks.meetingId, meetingId))).toEqual([]);
-    await problem(await call("DELETE", `/tasks/${task.id}`, s.lead.cookie), 404, "not_found");
+    problem(await call("DELETE", `/tasks/${task.id}`, s.lead.cookie), 404, "not_found");
   });
 });
 
@@ -915,7 +850,7 @@ describe("signing and locking", () => {
     await ok("POST", `/meetings/${meetingId}/resolutions`, s.lead.cookie, {
       title: "Chưa biểu quyết",
     });
-    const early = await problem(
+    const early = problem(
       await call("POST", `/meetings/${meetingId}/minutes/sign`, s.lead.cookie, { as: "chair" }),
       422,
       "minutes_not_ready",
@@ -928,7 +863,7 @@ describe("signing and locking", () => {
       "resolutions.0.vote",
     ]);
     // A member who holds neither role cannot sign at all.
-    await problem(
+    problem(
       await call("POST", `/meetings/${meetingId}/minutes/sign`, s.chiUser.cookie, { as: "chair" }),
       403,
       "forbidden",
@@ -940,12 +875,12 @@ describe("signing and locking", () => {
     const s = await setup();
     const { meetingId, resolutionId } = await readyToSign(s);
     // Only the holder of a role signs it; a lead cannot sign for someone who has an account.
-    await problem(
+    problem(
       await call("POST", `/meetings/${meetingId}/minutes/sign`, s.binh.cookie, { as: "chair" }),
       403,
       "forbidden",
     );
-    await problem(
+    problem(
       await call("POST", `/meetings/${meetingId}/minutes/sign`, s.lead.cookie, { as: "chair" }),
       403,
       "forbidden",
@@ -1012,7 +947,7 @@ describe("signing and locking", () => {
       .where(and(eq(auditLog.entityId, meetingId), eq(auditLog.action, "minutes.sign")));
     expect(signs).toHaveLength(2);
     // Signing locked minutes: refused.
-    await problem(
+    problem(
       await call("POST", `/meetings/${meetingId}/minutes/sign`, s.an.cookie, { as: "chair" }),
       409,
       "minutes_locked",
@@ -1047,7 +982,7 @@ describe("signing and locking", () => {
       content: content(s),
     });
     expect(res.statusCode).toBe(200);
-    await problem(
+    problem(
       await call("POST", `/meetings/${meetingId}/minutes/sign`, s.binh.cookie, {
         as: "minute_taker",
       }),
@@ -1122,7 +1057,7 @@ describe("signing and locking", () => {
         verdict: "done",
       }),
     ];
-    for (const res of refusals) await problem(res, 409, "minutes_locked");
+    for (const res of refusals) problem(res, 409, "minutes_locked");
     expect(await snapshot(s, meetingId)).toEqual(before);
   });
 });
@@ -1131,7 +1066,7 @@ describe("addenda", () => {
   it("adds a dated correction to locked minutes and keeps the signed text intact", async () => {
     const s = await setup();
     const { meetingId } = await readyToSign(s);
-    const early = await problem(
+    const early = problem(
       await call("POST", `/meetings/${meetingId}/minutes/addenda`, s.lead.cookie, {
         text: "Đính chính",
       }),
@@ -1141,7 +1076,7 @@ describe("addenda", () => {
     expect(early.detail).toContain("sửa trực tiếp bản nháp");
     await signBoth(s, meetingId);
     const signedRow = await minutesRow(s, meetingId);
-    await problem(
+    problem(
       await call("POST", `/meetings/${meetingId}/minutes/addenda`, s.binh.cookie, {
         text: "Đính chính",
       }),
@@ -1196,7 +1131,7 @@ describe("the next regular meeting reviews open tasks", () => {
     const marchLocked = await signBoth(s, marchId);
     expect(marchLocked.resolutions.map((r) => r.number)).toEqual(["Số 01-NQ/CB", "Số 01-KL/CB"]);
 
-    const aprilId = await regular(s, "2026-04");
+    const aprilId = await regularMeetingId(s.org.cellA1.id, "2026-04", s.lead.cookie);
     await open(s, aprilId, "2026-04-20T00:30:00Z");
     await allPresent(s, aprilId);
     const april = await ok<MinutesDto>("GET", `/meetings/${aprilId}/minutes`, s.lead.cookie);
@@ -1207,7 +1142,7 @@ describe("the next regular meeting reviews open tasks", () => {
     expect(april.reviewCoverage).toBe(0);
     expect((await save(s, aprilId, 0)).statusCode).toBe(200);
     await close(s, aprilId, "2026-04-20T02:30:00Z");
-    const refused = await problem(
+    const refused = problem(
       await call("POST", `/meetings/${aprilId}/minutes/sign`, s.an.cookie, { as: "chair" }),
       422,
       "minutes_not_ready",
@@ -1218,14 +1153,14 @@ describe("the next regular meeting reviews open tasks", () => {
     ]);
 
     // Reviews: a member cannot, not_done needs its cause, a task not under review is not found.
-    await problem(
+    problem(
       await call("PUT", `/meetings/${aprilId}/reviews/${taskId}`, s.chiUser.cookie, {
         verdict: "done",
       }),
       403,
       "forbidden",
     );
-    const noCause = await problem(
+    const noCause = problem(
       await call("PUT", `/meetings/${aprilId}/reviews/${taskId}`, s.lead.cookie, {
         verdict: "not_done",
       }),
@@ -1233,7 +1168,7 @@ describe("the next regular meeting reviews open tasks", () => {
       "validation_failed",
     );
     expect(noCause.details?.[0]?.path).toBe("body.cause");
-    await problem(
+    problem(
       await call("PUT", `/meetings/${aprilId}/reviews/${randomUUID()}`, s.lead.cookie, {
         verdict: "done",
       }),
@@ -1241,7 +1176,7 @@ describe("the next regular meeting reviews open tasks", () => {
       "not_found",
     );
     // The March meeting itself does not review its own tasks.
-    await problem(
+    problem(
       await call("PUT", `/meetings/${marchId}/reviews/${taskId}`, s.lead.cookie, {
         verdict: "done",
       }),
@@ -1279,7 +1214,7 @@ describe("the next regular meeting reviews open tasks", () => {
     expect(aprilLocked.state).toBe("signed");
 
     // May lists the task still in progress, not the one done.
-    const mayId = await regular(s, "2026-05");
+    const mayId = await regularMeetingId(s.org.cellA1.id, "2026-05", s.lead.cookie);
     await travel(s, s.org.tenantId, "2026-05-20T00:30:00Z");
     const may = await ok<MinutesDto>("GET", `/meetings/${mayId}/minutes`, s.lead.cookie);
     expect(may.reviews.map((r) => r.task.id)).toEqual([task2.id]);
@@ -1290,7 +1225,7 @@ describe("who reads what", () => {
   it("shows signed minutes to every member of the cell, and nothing to another cell", async () => {
     const s = await setup();
     const { meetingId } = await readyToSign(s);
-    await problem(
+    problem(
       await call("GET", `/meetings/${meetingId}/minutes`, s.chiUser.cookie),
       403,
       "forbidden",
@@ -1304,7 +1239,7 @@ describe("who reads what", () => {
     expect(read.statusCode).toBe(200);
     const dto = read.json<MinutesDto>();
     expect(dto).toMatchObject({ state: "signed", can: { edit: false, addendum: false } });
-    await problem(
+    problem(
       await call("GET", `/meetings/${meetingId}/minutes`, s.otherLead.cookie),
       404,
       "not_found",
@@ -1439,7 +1374,7 @@ describe(".docx export", () => {
     await close(s, meetingId);
 
     // A draft is exported for its writers only.
-    await problem(
+    problem(
       await call("GET", `/meetings/${meetingId}/minutes/export.docx`, s.chiUser.cookie),
       403,
       "forbidden",
@@ -1480,7 +1415,7 @@ describe(".docx export", () => {
     expect(resolution.paragraphs.join("\n")).toContain("tán thành 2/2");
     expect(resolution.paragraphs).toContain("T/M CHI BỘ");
     // Another cell finds nothing.
-    await problem(
+    problem(
       await call("GET", `/resolutions/${res.id}/export.docx`, s.otherLead.cookie),
       404,
       "not_found",

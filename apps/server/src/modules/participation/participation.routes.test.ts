@@ -9,7 +9,14 @@ import type {
 } from "@chibo/domain";
 import { eq } from "drizzle-orm";
 import { captureQueries, testContext } from "#test/db";
-import { createMember, createOrg, createUser, type TestUnit } from "#test/factories";
+import { call, problem, type Json } from "#test/http";
+import {
+  createMember,
+  createOrg,
+  createOrgUsers,
+  createUser,
+  type TestUnit,
+} from "#test/factories";
 import type { Db } from "../../db/client.js";
 import {
   attendance,
@@ -21,33 +28,9 @@ import {
   tasks,
 } from "../../db/schema/index.js";
 
-type Json = Record<string, unknown>;
-
 afterEach(async () => {
   (await testContext()).clock.reset();
 });
-
-async function call(url: string, cookie: string | null) {
-  const { app } = await testContext();
-  return app.inject({
-    method: "GET",
-    url: `/api/v1${url}`,
-    headers: cookie ? { cookie } : {},
-  });
-}
-
-function expectProblem(
-  res: Awaited<ReturnType<typeof call>>,
-  status: number,
-  code: string,
-  path?: string,
-) {
-  expect(res.statusCode).toBe(status);
-  expect(String(res.headers["content-type"])).toContain("application/problem+json");
-  const body = res.json<{ code: string; details?: { path: string }[] }>();
-  expect(body.code).toBe(code);
-  if (path) expect(body.details?.map((d) => d.path)).toContain(path);
-}
 
 interface Opinion {
   member?: string;
@@ -227,13 +210,8 @@ async function setup() {
   const old = await meetingWith(db, t, org.cellA1, { date: "2024-06-04", marks: {} });
   await taskFor(db, t, org.cellA1, old, "2024-06-04", [an.id], "done");
 
-  const lead = await createUser(db, t, [{ role: "cell_lead", unit: org.cellA1 }]);
-  const committee = await createUser(db, t, [{ role: "committee", unit: org.dbA }]);
+  const { lead, committee, otherLead, binh: member } = await createOrgUsers(db, org);
   const board = await createUser(db, t, [{ role: "org_board", unit: org.root }]);
-  const otherLead = await createUser(db, t, [{ role: "cell_lead", unit: org.cellB1 }]);
-  const member = await createUser(db, t, [{ role: "member", unit: org.cellA1 }], undefined, {
-    memberId: binh.id,
-  });
   return { ...ctx, db, org, t, chi, dung, gone, lead, committee, board, otherLead, member };
 }
 
@@ -252,7 +230,7 @@ interface ParticipationJson {
 describe("participation", () => {
   it("gives a cell's members their figures over the last 12 months, and who never spoke", async () => {
     const { org, chi, dung, lead } = await setup();
-    const res = await call(`/units/${org.cellA1.id}/participation`, lead.cookie);
+    const res = await call("GET", `/units/${org.cellA1.id}/participation`, lead.cookie);
     expect(res.statusCode).toBe(200);
     const body = res.json<ParticipationJson>();
     expect(body).toMatchObject({
@@ -320,7 +298,11 @@ describe("participation", () => {
 
   it("measures the 12 months ending on the date asked", async () => {
     const { org, lead, gone } = await setup();
-    const res = await call(`/units/${org.cellA1.id}/participation?to=2026-01-31`, lead.cookie);
+    const res = await call(
+      "GET",
+      `/units/${org.cellA1.id}/participation?to=2026-01-31`,
+      lead.cookie,
+    );
     expect(res.statusCode).toBe(200);
     const body = res.json<ParticipationJson>();
     expect(body).toMatchObject({
@@ -339,8 +321,8 @@ describe("participation", () => {
       opinions: 1,
       neverSpoke: false,
     });
-    expectProblem(
-      await call(`/units/${org.cellA1.id}/participation?to=2026-02-30`, lead.cookie),
+    problem(
+      await call("GET", `/units/${org.cellA1.id}/participation?to=2026-02-30`, lead.cookie),
       400,
       "validation_failed",
       "querystring.to",
@@ -349,7 +331,7 @@ describe("participation", () => {
 
   it("gives a committee one line per cell, the top figures adding them up", async () => {
     const { org, committee, board } = await setup();
-    const res = await call(`/units/${org.dbA.id}/participation`, committee.cookie);
+    const res = await call("GET", `/units/${org.dbA.id}/participation`, committee.cookie);
     expect(res.statusCode).toBe(200);
     const body = res.json<ParticipationJson>();
     expect(body).toMatchObject({
@@ -382,7 +364,7 @@ describe("participation", () => {
     expect(body.shareMostSpoke).toBeCloseTo(2 / 3);
 
     // The whole bloc: every cell, those without meetings with no share.
-    const all = (await call(`/units/${org.root.id}/participation`, board.cookie)).json<
+    const all = (await call("GET", `/units/${org.root.id}/participation`, board.cookie)).json<
       ParticipationJson & { cells: { unitId: string; meetings: number; shareMostSpoke: unknown }[] }
     >();
     expect(all.cells.map((c) => c.unitId).sort()).toEqual(
@@ -397,23 +379,23 @@ describe("participation", () => {
 
   it("is refused to a member (it names members) and hidden from other cells", async () => {
     const { org, member, otherLead } = await setup();
-    expectProblem(
-      await call(`/units/${org.cellA1.id}/participation`, member.cookie),
+    problem(
+      await call("GET", `/units/${org.cellA1.id}/participation`, member.cookie),
       403,
       "forbidden",
     );
-    expectProblem(
-      await call(`/units/${org.cellA1.id}/participation`, otherLead.cookie),
+    problem(
+      await call("GET", `/units/${org.cellA1.id}/participation`, otherLead.cookie),
       404,
       "not_found",
     );
-    expectProblem(
-      await call(`/units/${randomUUID()}/participation`, otherLead.cookie),
+    problem(
+      await call("GET", `/units/${randomUUID()}/participation`, otherLead.cookie),
       404,
       "not_found",
     );
-    expectProblem(
-      await call(`/units/${org.cellA1.id}/participation`, null),
+    problem(
+      await call("GET", `/units/${org.cellA1.id}/participation`, null),
       401,
       "unauthenticated",
     );
@@ -422,7 +404,7 @@ describe("participation", () => {
   it("reads a committee's figures in a few statements, each naming tenant_id", async () => {
     const { org, committee } = await setup();
     const queries = await captureQueries(async () => {
-      const res = await call(`/units/${org.dbA.id}/participation`, committee.cookie);
+      const res = await call("GET", `/units/${org.dbA.id}/participation`, committee.cookie);
       expect(res.statusCode).toBe(200);
     });
     const statements = queries.filter((q) => !/^(begin|commit|rollback)/iu.test(q.trim()));

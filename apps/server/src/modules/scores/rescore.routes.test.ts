@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   meetingEvidence,
   meetingRulesInput,
-  monthEnd,
   resolveMeetingRules,
   resolveSupervisionRules,
   supervisionRulesInput,
@@ -13,14 +12,14 @@ import {
 } from "@chibo/domain";
 import { and, eq } from "drizzle-orm";
 import { captureQueries, testContext } from "#test/db";
-import { createMember, createOrg, createUser, travel } from "#test/factories";
+import { call, ok, regularMeetingId } from "#test/http";
+import { createChiAndYoung, createOrg, createUser, travel } from "#test/factories";
 import { auditLog, meetingScores } from "../../db/schema/index.js";
 import { createRubricsRepository } from "../rubrics/rubrics.repository.js";
 import { createEvidenceBatchRepository, type BatchFacts } from "./evidence-batch.repository.js";
 import { createEvidenceRepository, storedTemplates } from "./evidence.repository.js";
 import { createScoresRepository } from "./scores.repository.js";
 
-type Json = Record<string, unknown>;
 type Setup = Awaited<ReturnType<typeof setup>>;
 
 afterEach(async () => {
@@ -32,52 +31,11 @@ async function setup() {
   const ctx = await testContext();
   const db = ctx.database.db;
   const org = await createOrg(db);
-  const chi = await createMember(db, org.tenantId, org.cellA1, "Lê Văn Chí");
-  const young = await createMember(db, org.tenantId, org.cellA1, "Lý Thị Trẻ", {
-    official: false,
-    joinDate: "2025-12-01",
-  });
+  const { chi, young } = await createChiAndYoung(db, org);
   const lead = await createUser(db, org.tenantId, [{ role: "cell_lead", unit: org.cellA1 }]);
   const committee = await createUser(db, org.tenantId, [{ role: "committee", unit: org.dbA }]);
   const admin = await createUser(db, org.tenantId, [{ role: "admin", unit: org.root }]);
   return { ...ctx, db, org, chi, young, lead, committee, admin };
-}
-
-async function call(
-  method: "GET" | "POST" | "PUT" | "PATCH",
-  url: string,
-  cookie: string,
-  payload?: unknown,
-) {
-  const { app } = await testContext();
-  return app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie },
-    ...(payload === undefined ? {} : { payload: payload as Json }),
-  });
-}
-
-async function ok<T = Json>(
-  method: "GET" | "POST" | "PUT" | "PATCH",
-  url: string,
-  cookie: string,
-  payload?: unknown,
-): Promise<T> {
-  const res = await call(method, url, cookie, payload);
-  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
-  return res.json<T>();
-}
-
-async function regular(s: Setup, period: string) {
-  const { items } = await ok<{ items: { id: string }[] }>(
-    "GET",
-    `/meetings?unitId=${s.org.cellA1.id}&from=${period}-01&to=${monthEnd(`${period}-01`)}&kind=regular`,
-    s.lead.cookie,
-  );
-  const m = items[0];
-  if (!m) throw new Error(`no regular meeting in ${period}`);
-  return m.id;
 }
 
 /**
@@ -85,7 +43,7 @@ async function regular(s: Setup, period: string) {
  * Bình, Chí present, Trẻ absent (excused in March, not in April); Bình and Chí speak.
  */
 async function hold(s: Setup, period: string, during?: (id: string) => Promise<void>) {
-  const meetingId = await regular(s, period);
+  const meetingId = await regularMeetingId(s.org.cellA1.id, period, s.lead.cookie);
   const start = new Date(`${period}-20T00:30:00Z`);
   await travel(s, s.org.tenantId, new Date(start.getTime() - 5 * 86_400_000).toISOString());
   await ok("POST", `/meetings/${meetingId}/agenda/from-template`, s.lead.cookie, {});

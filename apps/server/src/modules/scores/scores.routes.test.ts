@@ -1,19 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { monthEnd, type Rubric, type ScoreDto } from "@chibo/domain";
+import type { Rubric, ScoreDto } from "@chibo/domain";
 import { and, eq } from "drizzle-orm";
 import { captureQueries, testContext } from "#test/db";
+import { call, ok, problem, regularMeetingId } from "#test/http";
 import { readDocx } from "../../lib/docx/docx-reader.testing.js";
-import { createMember, createOrg, createUser, travel } from "#test/factories";
-import { auditLog, meetingScores, positions, rubrics, visits } from "../../db/schema/index.js";
+import {
+  appointAnSecretary,
+  createChiAndYoung,
+  createMemberUser,
+  createOrg,
+  createUser,
+  travel,
+} from "#test/factories";
+import { auditLog, meetingScores, rubrics, visits } from "../../db/schema/index.js";
 
-type Json = Record<string, unknown>;
-interface Problem {
-  status: number;
-  code: string;
-  detail: string;
-  details?: { path: string; message: string }[];
-}
 type Setup = Awaited<ReturnType<typeof setup>>;
 type Items = Record<string, { points: number; reason?: string }>;
 
@@ -30,13 +31,8 @@ async function setup() {
   const ctx = await testContext();
   const db = ctx.database.db;
   const org = await createOrg(db);
-  const chi = await createMember(db, org.tenantId, org.cellA1, "Lê Văn Chí");
-  const young = await createMember(db, org.tenantId, org.cellA1, "Lý Thị Trẻ", {
-    official: false,
-    joinDate: "2025-12-01",
-  });
-  const memberUser = (memberId: string) =>
-    createUser(db, org.tenantId, [{ role: "member", unit: org.cellA1 }], undefined, { memberId });
+  const { chi, young } = await createChiAndYoung(db, org);
+  const memberUser = (memberId: string) => createMemberUser(db, org.tenantId, org.cellA1, memberId);
   const lead = await createUser(db, org.tenantId, [{ role: "cell_lead", unit: org.cellA1 }]);
   const an = await memberUser(org.people.an.id);
   const binh = await memberUser(org.people.binh.id);
@@ -44,13 +40,7 @@ async function setup() {
   const visitor = await createUser(db, org.tenantId, [{ role: "committee", unit: org.dbA }]);
   const otherCommittee = await createUser(db, org.tenantId, [{ role: "committee", unit: org.dbB }]);
   const admin = await createUser(db, org.tenantId, [{ role: "admin", unit: org.root }]);
-  await db.insert(positions).values({
-    tenantId: org.tenantId,
-    memberId: org.people.an.id,
-    unitId: org.cellA1.id,
-    title: "secretary",
-    fromDate: "2020-01-01",
-  });
+  await appointAnSecretary(db, org);
   return {
     ...ctx,
     db,
@@ -65,52 +55,6 @@ async function setup() {
     otherCommittee,
     admin,
   };
-}
-
-async function call(
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
-  url: string,
-  cookie: string | null,
-  payload?: unknown,
-) {
-  const { app } = await testContext();
-  return app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: cookie ? { cookie } : {},
-    ...(payload === undefined ? {} : { payload: payload as Json }),
-  });
-}
-
-async function ok<T = Json>(
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
-  url: string,
-  cookie: string,
-  payload?: unknown,
-): Promise<T> {
-  const res = await call(method, url, cookie, payload);
-  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
-  return res.statusCode === 204 ? (undefined as T) : res.json<T>();
-}
-
-function problem(res: Awaited<ReturnType<typeof call>>, status: number, code: string): Problem {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json<Problem>();
-  expect(body.code).toBe(code);
-  return body;
-}
-
-async function regular(s: Setup, period: string) {
-  const items = (
-    await ok<{ items: { id: string }[] }>(
-      "GET",
-      `/meetings?unitId=${s.org.cellA1.id}&from=${period}-01&to=${monthEnd(`${period}-01`)}&kind=regular`,
-      s.lead.cookie,
-    )
-  ).items;
-  const m = items[0];
-  if (!m) throw new Error(`no regular meeting in ${period}`);
-  return m.id;
 }
 
 async function schedule(s: Setup) {
@@ -132,7 +76,7 @@ async function hold(
   minutes = 100,
   beforeClose?: (id: string) => Promise<void>,
 ) {
-  const meetingId = await regular(s, period);
+  const meetingId = await regularMeetingId(s.org.cellA1.id, period, s.lead.cookie);
   const start = new Date(`${period}-20T00:30:00Z`);
   await travel(s, s.org.tenantId, start.toISOString());
   await ok("POST", `/meetings/${meetingId}/open`, s.lead.cookie, {});
@@ -443,7 +387,7 @@ describe("the self-score", () => {
   it("is refused to a member and before the meeting is held; 404 outside the subtree", async () => {
     const s = await setup();
     await schedule(s);
-    const march = await regular(s, "2026-03");
+    const march = await regularMeetingId(s.org.cellA1.id, "2026-03", s.lead.cookie);
     const early = await ok<ScoreDto>("GET", `/meetings/${march}/score`, s.lead.cookie);
     expect(early.can.selfScore).toBe(false);
     problem(

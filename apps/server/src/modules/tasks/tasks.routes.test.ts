@@ -3,7 +3,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { MeetingKind, TaskState } from "@chibo/domain";
 import { and, eq } from "drizzle-orm";
 import { captureQueries, testContext } from "#test/db";
-import { createMember, createOrg, createUser, travel, type TestUnit } from "#test/factories";
+import { call, problem } from "#test/http";
+import {
+  createMember,
+  createMemberUser,
+  createOrg,
+  createOrgUsers,
+  travel,
+  type TestUnit,
+} from "#test/factories";
 import type { Db } from "../../db/client.js";
 import {
   auditLog,
@@ -19,40 +27,9 @@ import {
   users,
 } from "../../db/schema/index.js";
 
-type Json = Record<string, unknown>;
-
 afterEach(async () => {
   (await testContext()).clock.reset();
 });
-
-async function call(
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
-  url: string,
-  cookie: string | null,
-  payload?: unknown,
-) {
-  const { app } = await testContext();
-  return app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: cookie ? { cookie } : {},
-    ...(payload === undefined ? {} : { payload: payload as Json }),
-  });
-}
-
-function expectProblem(
-  res: Awaited<ReturnType<typeof call>>,
-  status: number,
-  code: string,
-  path?: string,
-) {
-  expect(res.statusCode).toBe(status);
-  expect(String(res.headers["content-type"])).toContain("application/problem+json");
-  const body = res.json<{ code: string; detail: string; details?: { path: string }[] }>();
-  expect(body.code).toBe(code);
-  if (path) expect(body.details?.map((d) => d.path)).toContain(path);
-  return body;
-}
 
 /** A held meeting of `unit` on `date` with one resolution (rows written directly: no minutes module). */
 async function heldMeeting(
@@ -131,18 +108,9 @@ async function setup() {
   const db = ctx.database.db;
   const org = await createOrg(db);
   const t = org.tenantId;
-  const lead = await createUser(db, t, [{ role: "cell_lead", unit: org.cellA1 }]);
-  const committee = await createUser(db, t, [{ role: "committee", unit: org.dbA }]);
-  const otherLead = await createUser(db, t, [{ role: "cell_lead", unit: org.cellB1 }]);
-  const binh = await createUser(db, t, [{ role: "member", unit: org.cellA1 }], undefined, {
-    memberId: org.people.binh.id,
-  });
-  const an = await createUser(db, t, [{ role: "member", unit: org.cellA1 }], undefined, {
-    memberId: org.people.an.id,
-  });
-  const outsider = await createUser(db, t, [{ role: "member", unit: org.cellB1 }], undefined, {
-    memberId: org.people.dung.id,
-  });
+  const { lead, committee, otherLead, binh } = await createOrgUsers(db, org);
+  const an = await createMemberUser(db, t, org.cellA1, org.people.an.id);
+  const outsider = await createMemberUser(db, t, org.cellB1, org.people.dung.id);
   return { ...ctx, db, org, t, lead, committee, otherLead, binh, an, outsider };
 }
 
@@ -237,7 +205,7 @@ describe("my tasks", () => {
     const res = await call("GET", "/tasks/mine", lead.cookie);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ items: [], open: 0, overdue: 0 });
-    expectProblem(await call("GET", "/tasks/mine", null), 401, "unauthenticated");
+    problem(await call("GET", "/tasks/mine", null), 401, "unauthenticated");
   });
 });
 
@@ -298,7 +266,7 @@ describe("task detail and progress", () => {
       state: "not_done",
       note: "Đổi ý",
     });
-    expectProblem(late, 409, "task_state", "body.state");
+    problem(late, 409, "task_state", "body.state");
     expect(await taskRow(db, id)).toMatchObject({ state: "done", lastNote: null });
     expect(await db.select().from(taskUpdates).where(eq(taskUpdates.taskId, id))).toHaveLength(3);
     const audit = await db
@@ -323,16 +291,16 @@ describe("task detail and progress", () => {
     });
     for (const payload of [{ state: "not_done" }, { state: "not_done", note: "   " }]) {
       const res = await call("POST", `/tasks/${id}/progress`, binh.cookie, payload);
-      const problem = expectProblem(res, 400, "validation_failed", "body.note");
-      expect(problem.detail).toBeTruthy();
+      const body = problem(res, 400, "validation_failed", "body.note");
+      expect(body.detail).toBeTruthy();
     }
-    expectProblem(
+    problem(
       await call("POST", `/tasks/${id}/progress`, binh.cookie, { state: "cancelled" }),
       400,
       "validation_failed",
       "body.state",
     );
-    expectProblem(
+    problem(
       await call("POST", `/tasks/${id}/progress`, binh.cookie, { state: "done", extra: 1 }),
       400,
       "validation_failed",
@@ -360,7 +328,7 @@ describe("task detail and progress", () => {
       });
       for (const cookie of [binh.cookie, lead.cookie]) {
         const res = await call("POST", `/tasks/${id}/progress`, cookie, { state: "in_progress" });
-        expectProblem(res, 409, "task_state");
+        problem(res, 409, "task_state");
       }
       expect((await taskRow(db, id))?.state).toBe(state);
     }
@@ -379,23 +347,23 @@ describe("task detail and progress", () => {
     const read = await call("GET", `/tasks/${id}`, an.cookie);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({ can: { report: false, edit: false }, updates: [] });
-    expectProblem(
+    problem(
       await call("POST", `/tasks/${id}/progress`, an.cookie, { state: "done" }),
       403,
       "forbidden",
     );
     // Another cell: not found either way.
     for (const who of [outsider, otherLead]) {
-      expectProblem(await call("GET", `/tasks/${id}`, who.cookie), 404, "not_found");
-      expectProblem(
+      problem(await call("GET", `/tasks/${id}`, who.cookie), 404, "not_found");
+      problem(
         await call("POST", `/tasks/${id}/progress`, who.cookie, { state: "done" }),
         404,
         "not_found",
       );
     }
-    expectProblem(await call("GET", `/tasks/${randomUUID()}`, lead.cookie), 404, "not_found");
-    expectProblem(await call("GET", `/tasks/not-a-uuid`, lead.cookie), 400, "validation_failed");
-    expectProblem(await call("GET", `/tasks/${id}`, null), 401, "unauthenticated");
+    problem(await call("GET", `/tasks/${randomUUID()}`, lead.cookie), 404, "not_found");
+    problem(await call("GET", `/tasks/not-a-uuid`, lead.cookie), 400, "validation_failed");
+    problem(await call("GET", `/tasks/${id}`, null), 401, "unauthenticated");
     expect((await taskRow(db, id))?.state).toBe("open");
 
     // The committee above reads it; the cell lead reports on the assignee's behalf.
@@ -561,20 +529,16 @@ describe("a unit's tasks", () => {
     const own = await call("GET", `/units/${org.cellA1.id}/tasks`, binh.cookie);
     expect(own.statusCode).toBe(200);
     expect(own.json<{ total: number }>().total).toBe(2);
-    expectProblem(
-      await call("GET", `/units/${org.cellA1.id}/tasks`, otherLead.cookie),
-      404,
-      "not_found",
-    );
-    expectProblem(await call("GET", `/units/${org.dbA.id}/tasks`, binh.cookie), 404, "not_found");
-    expectProblem(await call("GET", `/units/${randomUUID()}/tasks`, binh.cookie), 404, "not_found");
-    expectProblem(
+    problem(await call("GET", `/units/${org.cellA1.id}/tasks`, otherLead.cookie), 404, "not_found");
+    problem(await call("GET", `/units/${org.dbA.id}/tasks`, binh.cookie), 404, "not_found");
+    problem(await call("GET", `/units/${randomUUID()}/tasks`, binh.cookie), 404, "not_found");
+    problem(
       await call("GET", `/units/${org.cellA1.id}/tasks?filter=late`, binh.cookie),
       400,
       "validation_failed",
       "querystring.filter",
     );
-    expectProblem(
+    problem(
       await call("GET", `/units/${org.cellA1.id}/tasks?pageSize=500`, binh.cookie),
       400,
       "validation_failed",
@@ -606,13 +570,9 @@ describe("overdue notices", () => {
       title: "cell_committee_member",
       fromDate: "2024-01-01",
     });
-    const chiUser = await createUser(db, t, [{ role: "member", unit: org.cellA1 }], undefined, {
-      memberId: chi.id,
-    });
+    const chiUser = await createMemberUser(db, t, org.cellA1, chi.id);
     const giang = await createMember(db, t, org.cellA1, "Đỗ Văn Giang");
-    const giangUser = await createUser(db, t, [{ role: "member", unit: org.cellA1 }], undefined, {
-      memberId: giang.id,
-    });
+    const giangUser = await createMemberUser(db, t, org.cellA1, giang.id);
     await db.update(users).set({ active: false }).where(eq(users.id, giangUser.id));
     await db
       .update(members)

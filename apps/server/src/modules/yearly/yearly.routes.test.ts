@@ -2,50 +2,20 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { captureQueries, testContext } from "#test/db";
-import { createMember, createOrg, createUnit, createUser } from "#test/factories";
+import { call, problem } from "#test/http";
+import { createMember, createOrg, createOrgUsers, createUnit, createUser } from "#test/factories";
 import { auditLog, members, memberYearly } from "../../db/schema/index.js";
-
-type Json = Record<string, unknown>;
 
 afterEach(async () => {
   (await testContext()).clock.reset();
 });
-
-async function call(method: "GET" | "PUT", url: string, cookie: string | null, payload?: unknown) {
-  const { app } = await testContext();
-  return app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: cookie ? { cookie } : {},
-    ...(payload === undefined ? {} : { payload: payload as Json }),
-  });
-}
-
-function expectProblem(
-  res: Awaited<ReturnType<typeof call>>,
-  status: number,
-  code: string,
-  path?: string,
-) {
-  expect(res.statusCode).toBe(status);
-  expect(String(res.headers["content-type"])).toContain("application/problem+json");
-  const body = res.json<{ code: string; detail: string; details?: { path: string }[] }>();
-  expect(body.code).toBe(code);
-  if (path) expect(body.details?.map((d) => d.path)).toContain(path);
-  return body;
-}
 
 async function setup() {
   const ctx = await testContext();
   const db = ctx.database.db;
   const org = await createOrg(db);
   const t = org.tenantId;
-  const lead = await createUser(db, t, [{ role: "cell_lead", unit: org.cellA1 }]);
-  const committee = await createUser(db, t, [{ role: "committee", unit: org.dbA }]);
-  const otherLead = await createUser(db, t, [{ role: "cell_lead", unit: org.cellB1 }]);
-  const binh = await createUser(db, t, [{ role: "member", unit: org.cellA1 }], undefined, {
-    memberId: org.people.binh.id,
-  });
+  const { lead, committee, otherLead, binh } = await createOrgUsers(db, org);
   return { ...ctx, db, org, t, lead, committee, otherLead, binh };
 }
 
@@ -143,7 +113,7 @@ describe("yearly assignment and commitment", () => {
   it("refuses an assignment by the member, and everything from another cell's lead", async () => {
     const { db, org, binh, otherLead, lead } = await setup();
     const id = org.people.binh.id;
-    expectProblem(
+    problem(
       await call("PUT", `/members/${id}/yearly/2026/assignment`, binh.cookie, {
         content: "Tự phân công",
       }),
@@ -151,7 +121,7 @@ describe("yearly assignment and commitment", () => {
       "forbidden",
     );
     // A member may not record another member's commitment either.
-    expectProblem(
+    problem(
       await call("PUT", `/members/${org.people.an.id}/yearly/2026/commitment`, binh.cookie, {
         content: "Cam kết thay",
       }),
@@ -159,7 +129,7 @@ describe("yearly assignment and commitment", () => {
       "forbidden",
     );
     for (const kind of ["assignment", "commitment"]) {
-      expectProblem(
+      problem(
         await call("PUT", `/members/${id}/yearly/2026/${kind}`, otherLead.cookie, {
           content: "Không được",
         }),
@@ -167,13 +137,9 @@ describe("yearly assignment and commitment", () => {
         "not_found",
       );
     }
-    expectProblem(await call("GET", `/members/${id}/yearly`, otherLead.cookie), 404, "not_found");
-    expectProblem(
-      await call("GET", `/members/${randomUUID()}/yearly`, lead.cookie),
-      404,
-      "not_found",
-    );
-    expectProblem(await call("GET", `/members/${id}/yearly`, null), 401, "unauthenticated");
+    problem(await call("GET", `/members/${id}/yearly`, otherLead.cookie), 404, "not_found");
+    problem(await call("GET", `/members/${randomUUID()}/yearly`, lead.cookie), 404, "not_found");
+    problem(await call("GET", `/members/${id}/yearly`, null), 401, "unauthenticated");
     expect(await rowsOf(db, id)).toEqual([]);
 
     // Another member of the cell may read it (member.read), without controls.
@@ -190,25 +156,25 @@ describe("yearly assignment and commitment", () => {
   it("names bad input and refuses a member who has left", async () => {
     const { db, org, lead } = await setup();
     const id = org.people.binh.id;
-    expectProblem(
+    problem(
       await call("PUT", `/members/${id}/yearly/2026/assignment`, lead.cookie, { content: "  " }),
       400,
       "validation_failed",
       "body.content",
     );
-    expectProblem(
+    problem(
       await call("PUT", `/members/${id}/yearly/1999/assignment`, lead.cookie, { content: "X" }),
       400,
       "validation_failed",
       "params.year",
     );
-    expectProblem(
+    problem(
       await call("PUT", `/members/${id}/yearly/2026/plan`, lead.cookie, { content: "X" }),
       400,
       "validation_failed",
       "params.kind",
     );
-    expectProblem(
+    problem(
       await call("PUT", `/members/${id}/yearly/2026/assignment`, lead.cookie, {
         content: "X",
         datedOn: "2026-02-30",
@@ -226,8 +192,8 @@ describe("yearly assignment and commitment", () => {
     const res = await call("PUT", `/members/${gone.id}/yearly/2026/assignment`, lead.cookie, {
       content: "Phụ trách",
     });
-    const problem = expectProblem(res, 409, "member_inactive");
-    expect(problem.detail).toMatch(/Đảng viên/u);
+    const body = problem(res, 409, "member_inactive");
+    expect(body.detail).toMatch(/Đảng viên/u);
     expect(await rowsOf(db, gone.id)).toEqual([]);
     expect((await call("GET", `/members/${gone.id}/yearly`, lead.cookie)).json()).toMatchObject({
       can: { assign: false, commit: false },
@@ -309,17 +275,17 @@ describe("assignment coverage", () => {
     expect(
       (await call("GET", `/units/${org.cellA1.id}/assignment-coverage`, binh.cookie)).statusCode,
     ).toBe(200);
-    expectProblem(
+    problem(
       await call("GET", `/units/${org.dbA.id}/assignment-coverage`, binh.cookie),
       404,
       "not_found",
     );
-    expectProblem(
+    problem(
       await call("GET", `/units/${org.cellA1.id}/assignment-coverage`, otherLead.cookie),
       404,
       "not_found",
     );
-    expectProblem(
+    problem(
       await call("GET", `/units/${org.cellA1.id}/assignment-coverage?year=20x6`, binh.cookie),
       400,
       "validation_failed",
