@@ -1,5 +1,7 @@
 // Unannounced upper-level supervision (issue 5): assignments, visits, reports, visitors' compliance.
 import { z } from "zod";
+import { ROLES } from "../access/roles.js";
+import { LIMITS } from "../limits.js";
 import { VISIT_REPORT_PARTS, VISIT_STATES } from "../supervision/visits.js";
 import { MEETING_KINDS, MEETING_STATUSES } from "../meetings/kinds.js";
 import { id, isoDate, requiredText, text } from "./common.js";
@@ -31,6 +33,27 @@ export const supervisionAssignmentDto = z.object({
 });
 export type SupervisionAssignmentDto = z.infer<typeof supervisionAssignmentDto>;
 export const supervisionAssignmentListDto = z.object({ items: z.array(supervisionAssignmentDto) });
+
+/** At most this many people come back from one search for someone to assign. */
+export const SUPERVISION_CANDIDATES_MAX = 20;
+
+export const supervisionCandidatesQuery = z.object({
+  /** Words of the name (accents optional) or part of the username; empty lists the first by name. */
+  q: text(LIMITS.name).optional(),
+});
+export type SupervisionCandidatesQuery = z.infer<typeof supervisionCandidatesQuery>;
+
+/** Someone who may be assigned to follow the committee's cells, with the grant that qualifies them. */
+export const supervisionCandidateDto = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  username: z.string(),
+  role: z.enum(ROLES),
+  unitId: z.uuid(),
+  unitName: z.string(),
+});
+export type SupervisionCandidateDto = z.infer<typeof supervisionCandidateDto>;
+export const supervisionCandidateListDto = z.object({ items: z.array(supervisionCandidateDto) });
 
 export const visitPlanInput = z.strictObject({
   unitId: id,

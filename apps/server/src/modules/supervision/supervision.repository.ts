@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
+  foldAccents,
   supervisionRulesInput,
   type MeetingKind,
   type MeetingLevel,
@@ -28,6 +29,49 @@ import { escapeLike } from "../../policy/sql.js";
 /** `column LIKE prefix%`: the subtree of a materialised path (byte-wise, COLLATE "C", indexed). */
 function within(column: AnyPgColumn | SQL, path: string): SQL {
   return sql`${column} like ${`${escapeLike(path)}%`}`;
+}
+
+/**
+ * Every Vietnamese letter with a diacritic (both cases) and its folded letter, for `translate()`: folds
+ * a column in SQL exactly as foldAccents does in JavaScript, on PGlite and PostgreSQL alike (no
+ * `unaccent` extension, and `lower()` under the C collation changes ASCII letters only).
+ */
+const FOLD = (() => {
+  const marks = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"];
+  const bases = "a ă â e ê i o ô ơ u ư y đ".split(" ");
+  const letters = [...bases, ...bases.map((b) => b.toUpperCase())].flatMap((base) =>
+    marks.map((m) => (base + m).normalize("NFC")),
+  );
+  // Precomposed letters only (one UTF-16 unit each): translate() maps character to character.
+  const from = [...new Set(letters)].filter((c) => c.length === 1 && foldAccents(c) !== c);
+  return { from: from.join(""), to: from.map((c) => foldAccents(c)).join("") };
+})();
+
+/** The folded text of a column: no diacritics, lower case, single spaces. */
+function folded(column: AnyPgColumn): SQL {
+  const fold = sql`translate(${column}, ${FOLD.from}::text, ${FOLD.to}::text)`;
+  return sql`lower(regexp_replace(${fold}, ${"\\s+"}::text, ' ', 'g')) collate "C"`;
+}
+
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+/** Someone who may be assigned, before the service picks the grant that qualifies them. */
+export interface CandidateRow {
+  id: string;
+  displayName: string;
+  username: string;
+}
+
+export interface CandidateGrantRow {
+  userId: string;
+  role: Role;
+  unitId: string;
+  unitPath: string;
+  unitName: string;
 }
 
 export interface UnitRow {
@@ -196,6 +240,78 @@ export function createSupervisionRepository(db: DbOrTx) {
         .from(grants)
         .innerJoin(units, and(eq(units.tenantId, grants.tenantId), eq(units.id, grants.unitId)))
         .where(and(eq(grants.tenantId, tenantId), eq(grants.userId, userId)));
+    },
+
+    /**
+     * Active users holding a grant of one of `roles` on one of `abovePaths` and, when `insidePath` is
+     * set, no grant inside it (the service's follower rule); each query word starts a word of the
+     * folded name or lies in the username. The first `limit` by name.
+     */
+    candidates(
+      tenantId: string,
+      where: {
+        roles: readonly Role[];
+        abovePaths: readonly string[];
+        insidePath: string | null;
+        terms: readonly string[];
+        limit: number;
+      },
+    ): Promise<CandidateRow[]> {
+      if (where.abovePaths.length === 0 || where.roles.length === 0) return Promise.resolve([]);
+      const qualified = sql`exists (select 1 from ${grants} g join ${units} u
+        on u.tenant_id = g.tenant_id and u.id = g.unit_id
+        where g.tenant_id = ${sql.raw('"users"."tenant_id"')} and g.user_id = ${sql.raw('"users"."id"')}
+          and g.role in (${list(where.roles)}) and u.path in (${list(where.abovePaths)}))`;
+      const insider =
+        where.insidePath === null
+          ? undefined
+          : sql`not exists (select 1 from ${grants} g join ${units} u
+        on u.tenant_id = g.tenant_id and u.id = g.unit_id
+        where g.tenant_id = ${sql.raw('"users"."tenant_id"')} and g.user_id = ${sql.raw('"users"."id"')}
+          and ${within(sql.raw("u.path"), where.insidePath)})`;
+      const name = sql`' ' || ${folded(users.displayName)}`;
+      const words = where.terms.map(
+        (t) =>
+          sql`(${name} like ${`% ${escapeLike(t)}%`} or ${users.username} like ${`%${escapeLike(t)}%`})`,
+      );
+      return db
+        .select({ id: users.id, displayName: users.displayName, username: users.username })
+        .from(users)
+        .where(
+          and(eq(users.tenantId, tenantId), eq(users.active, true), qualified, insider, ...words),
+        )
+        .orderBy(asc(folded(users.displayName)), asc(users.username))
+        .limit(where.limit);
+    },
+
+    /** The users' grants of one of `roles` on one of `paths`, with their units' names. */
+    candidateGrants(
+      tenantId: string,
+      userIds: readonly string[],
+      roles: readonly Role[],
+      paths: readonly string[],
+    ): Promise<CandidateGrantRow[]> {
+      if (userIds.length === 0 || roles.length === 0 || paths.length === 0) {
+        return Promise.resolve([]);
+      }
+      return db
+        .select({
+          userId: grants.userId,
+          role: grants.role,
+          unitId: units.id,
+          unitPath: units.path,
+          unitName: units.name,
+        })
+        .from(grants)
+        .innerJoin(units, and(eq(units.tenantId, grants.tenantId), eq(units.id, grants.unitId)))
+        .where(
+          and(
+            eq(grants.tenantId, tenantId),
+            inArray(grants.userId, [...userIds]),
+            inArray(grants.role, [...roles]),
+            inArray(units.path, [...paths]),
+          ),
+        );
     },
 
     async supervisionRules(tenantId: string): Promise<SupervisionRulesInput> {

@@ -6,6 +6,8 @@ import {
   supervisionAssignmentEndInput,
   supervisionAssignmentInput,
   supervisionAssignmentListDto,
+  supervisionCandidateListDto,
+  supervisionCandidatesQuery,
   visitAttendInput,
   visitCancelInput,
   visitDto,
@@ -39,6 +41,26 @@ export function supervisionRoutes(deps: {
       },
       async (request) => ({
         items: await supervision.assignments(requireActor(request), request.params.id),
+      }),
+    );
+
+    app.get(
+      "/units/:id/supervision-candidates",
+      {
+        schema: {
+          tags,
+          summary: "Tìm cấp ủy viên, cán bộ có thể được phân công theo dõi các chi bộ của đơn vị",
+          params: idParams,
+          querystring: supervisionCandidatesQuery,
+          response: { 200: supervisionCandidateListDto },
+        },
+      },
+      async (request) => ({
+        items: await supervision.candidates(
+          requireActor(request),
+          request.params.id,
+          request.query.q,
+        ),
       }),
     );
 

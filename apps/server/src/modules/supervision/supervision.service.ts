@@ -5,18 +5,24 @@ import {
   isInsider,
   isReportOverdue,
   isWithin,
+  pathIds,
   PLANNED_VISIT_ROLES,
   quarterRange,
   reportProblems,
   resolveSupervisionRules,
+  ROLES,
   roleAllows,
+  searchTerms,
+  SUPERVISION_CANDIDATES_MAX,
   visitorCompliance,
   visitPlanProblems,
   visitReportVisibleTo,
   visitVisibleTo,
   type ErrorDetail,
   type MeetingLevel,
+  type Role,
   type SupervisionAssignmentDto,
+  type SupervisionCandidateDto,
   type SupervisionAssignmentInput,
   type VisitDto,
   type VisitorComplianceDto,
@@ -58,6 +64,44 @@ const strictlyAbove = (cellPath: string, unitPath: string) =>
   unitPath !== cellPath && isWithin(cellPath, unitPath);
 
 const byLength = (a: string, b: string) => b.length - a.length;
+
+/** The cells someone follows: one cell, or every cell of a committee. */
+type FollowTarget = Pick<UnitRow, "path" | "kind">;
+
+const asCell = (path: string): FollowTarget => ({ path, kind: "cell" });
+
+/** Committee members and staff: every role but a plain member's. */
+const FOLLOWER_ROLES: readonly Role[] = ROLES.filter((r) => r !== "member");
+
+/**
+ * Seed 000: who may follow the cells of `target` — someone with a FOLLOWER_ROLES grant above them
+ * (strictly above a cell; on or above a committee, which is above each of its cells), never someone
+ * with any grant inside the cell. As data, so that the candidates' query applies the very same rule.
+ */
+function followerRule(target: FollowTarget) {
+  const downFromRoot = pathIds(target.path).map(
+    (_, i, ids) => `/${ids.slice(0, i + 1).join("/")}/`,
+  );
+  return {
+    roles: FOLLOWER_ROLES,
+    abovePaths:
+      target.kind === "committee" ? downFromRoot : downFromRoot.filter((p) => p !== target.path),
+    insidePath: target.kind === "committee" ? null : target.path,
+  };
+}
+
+/** The grant (the deepest) by which `grants`' holder may follow the cells of `target`, or why not. */
+function followerGrant<G extends { role: Role; unitPath: string }>(
+  grants: readonly G[],
+  target: FollowTarget,
+): G | "insider" | "not_above" {
+  const rule = followerRule(target);
+  if (rule.insidePath !== null && isInsider({ grants }, rule.insidePath)) return "insider";
+  const qualifying = grants
+    .filter((g) => rule.roles.includes(g.role) && rule.abovePaths.includes(g.unitPath))
+    .sort((a, b) => byLength(a.unitPath, b.unitPath));
+  return qualifying[0] ?? "not_above";
+}
 
 function viewerOf(actor: Actor) {
   return { userId: actor.userId, grants: actor.grants };
@@ -126,10 +170,11 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
     return unit;
   }
 
-  /** meeting.write on a unit strictly above the cell (the committee that assigns its followers). */
-  function authorizeAbove(actor: Actor, cellPath: string): void {
+  /** meeting.write above the cells of `target` (the committee that assigns their followers). */
+  function authorizeAbove(actor: Actor, target: FollowTarget): void {
+    const { abovePaths } = followerRule(target);
     const ok = actor.grants.some(
-      (g) => roleAllows(g.role, "meeting.write") && strictlyAbove(cellPath, g.unitPath),
+      (g) => roleAllows(g.role, "meeting.write") && abovePaths.includes(g.unitPath),
     );
     if (!ok) throw forbidden();
   }
@@ -227,7 +272,8 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
       input: SupervisionAssignmentInput,
     ): Promise<SupervisionAssignmentDto> {
       const cell = await readableUnit(actor, input.unitId);
-      authorizeAbove(actor, cell.path);
+      // As a cell whatever its kind: a committee's own unit is not above itself (403 before 422).
+      authorizeAbove(actor, asCell(cell.path));
       if (cell.kind !== "cell") {
         throw invalid("body.unitId", "Chỉ phân công theo dõi chi bộ", "not_a_cell");
       }
@@ -243,15 +289,13 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
       if (!user?.active) {
         problems.push({ path: "body.userId", message: "Không tìm thấy người dùng" });
       } else {
-        const grants = await repo.userGrants(actor.tenantId, user.id);
-        if (isInsider({ grants }, cell.path)) {
+        const grant = followerGrant(await repo.userGrants(actor.tenantId, user.id), cell);
+        if (grant === "insider") {
           problems.push({
             path: "body.userId",
             message: "Không phân công theo dõi chi bộ mà người đó là đảng viên hoặc cấp ủy viên",
           });
-        } else if (
-          !grants.some((g) => g.role !== "member" && strictlyAbove(cell.path, g.unitPath))
-        ) {
+        } else if (grant === "not_above") {
           problems.push({
             path: "body.userId",
             message: "Người được phân công phải là cấp ủy viên hoặc cán bộ của cấp ủy cấp trên",
@@ -288,7 +332,7 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
     ): Promise<SupervisionAssignmentDto> {
       const row = await repo.findAssignment(actor.tenantId, id);
       if (!row || !can(actor, "unit.read", row.unitPath)) throw assignmentNotFound();
-      authorizeAbove(actor, row.unitPath);
+      authorizeAbove(actor, asCell(row.unitPath));
       const problems = assignmentProblems({ ...row, endsOn });
       if (problems.some((p) => p.path === "endsOn")) {
         throw unprocessable(
@@ -310,6 +354,55 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
         });
       });
       return presentAssignment({ ...row, endsOn }, clock.today());
+    },
+
+    /**
+     * People who may be assigned to follow the cells of the unit (a committee, or one cell): the
+     * follower rule of `assign`, for whoever may assign there. Only grants on units the caller reads
+     * qualify, so no name from outside their subtree comes back.
+     */
+    async candidates(
+      actor: Actor,
+      unitId: string,
+      q: string | undefined,
+    ): Promise<SupervisionCandidateDto[]> {
+      const unit = await readableUnit(actor, unitId);
+      authorizeAbove(actor, unit);
+      if (unit.kind === "group") {
+        throw invalid("params.id", "Chỉ phân công theo dõi chi bộ", "not_a_cell");
+      }
+      const rule = followerRule(unit);
+      const abovePaths = rule.abovePaths.filter((p) => can(actor, "unit.read", p));
+      const rows = await repo.candidates(actor.tenantId, {
+        ...rule,
+        abovePaths,
+        terms: searchTerms(q ?? ""),
+        limit: SUPERVISION_CANDIDATES_MAX,
+      });
+      const grants = await repo.candidateGrants(
+        actor.tenantId,
+        rows.map((r) => r.id),
+        rule.roles,
+        abovePaths,
+      );
+      return rows.flatMap((r) => {
+        const grant = followerGrant(
+          grants.filter((g) => g.userId === r.id),
+          unit,
+        );
+        return typeof grant === "string"
+          ? []
+          : [
+              {
+                userId: r.id,
+                displayName: r.displayName,
+                username: r.username,
+                role: grant.role,
+                unitId: grant.unitId,
+                unitName: grant.unitName,
+              },
+            ];
+      });
     },
 
     // ——— The visitor's own views ———

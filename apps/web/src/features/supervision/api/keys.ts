@@ -1,5 +1,3 @@
-import { queryKeys } from "@/lib/query-keys";
-
 // Everything about supervision sits under one key, so that a visit's change refreshes every list.
 // Planned visits are the visitor's and their committee's alone: nothing here is shared with the cell.
 export const supervisionKeys = {
@@ -14,7 +12,6 @@ export const supervisionKeys = {
   overdue: (unitId: string) => ["supervision", "overdue", unitId] as const,
   cellMeetings: (unitId: string, from: string, to: string) =>
     ["supervision", "cell-meetings", unitId, from, to] as const,
-  userSearch: (q: string) => [...queryKeys.users, "supervision-picker", q] as const,
 };
 
 export const visitPath = (id: string) => `/api/v1/visits/${encodeURIComponent(id)}`;

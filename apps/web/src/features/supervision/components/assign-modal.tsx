@@ -1,14 +1,14 @@
 import { foldAccents, supervisionAssignmentInput } from "@chibo/domain";
 import { NumberInput, SimpleGrid, Stack } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AppDateInput } from "@/components/ui/date-input";
 import { FormModal } from "@/components/ui/form-modal";
 import { SearchSelect, type SearchSelectItem } from "@/components/ui/search-select";
 import { UnitSelect } from "@/components/units/unit-select";
-import { useCan } from "@/hooks/use-me";
 import { todayIso } from "@/lib/format";
-import { useUserSearch } from "../api/search-users";
+import { useCandidateSearch } from "../api/search-candidates";
 import { useCreateAssignment } from "../api/unit-supervision";
 
 interface AssignValues extends Record<string, unknown> {
@@ -29,24 +29,12 @@ interface AssignModalProps {
 
 /**
  * "Phân công": a committee member or staff member follows a cell from a day, a number of visits a
- * quarter. The person is found among those already assigned, or by name when the user may manage
- * accounts (GET /users needs user.manage); the server checks who may be assigned.
+ * quarter. The person is searched among those who may follow the committee's cells (or the chosen
+ * cell's, leaving out its own people), and among those already assigned; the server checks again.
  */
 export function AssignModal({ scopeUnitId, knownVisitors, onClose }: AssignModalProps) {
   const { t } = useTranslation();
   const mutation = useCreateAssignment();
-  const canSearch = useCan("user.manage");
-  const [search, setSearch] = useState("");
-  const users = useUserSearch(search, canSearch);
-  const folded = foldAccents(search.trim().toLowerCase());
-  const known = knownVisitors.filter(
-    (v) => folded === "" || foldAccents(v.label.toLowerCase()).includes(folded),
-  );
-  const found: SearchSelectItem[] = (users.data?.items ?? [])
-    .filter((u) => u.active && !known.some((k) => k.value === u.id))
-    .map((u) => ({ value: u.id, label: u.displayName, description: u.username }));
-  const [chosenLabel, setChosenLabel] = useState<string | null>(null);
-  const items = [...known, ...found];
   const initial: AssignValues = {
     userId: null,
     unitId: null,
@@ -75,24 +63,12 @@ export function AssignModal({ scopeUnitId, knownVisitors, onClose }: AssignModal
     >
       {(form) => (
         <Stack gap="sm">
-          <SearchSelect
-            label={t("supervision.assign.user")}
-            description={
-              canSearch
-                ? t("supervision.assign.user_hint")
-                : t("supervision.assign.user_hint_known")
-            }
-            name="userId"
-            required
-            items={items}
+          <CandidateSelect
+            unitId={form.values.unitId ?? scopeUnitId}
+            knownVisitors={knownVisitors}
             value={form.values.userId}
-            valueLabel={chosenLabel}
-            loading={users.isFetching}
             error={form.errors.userId}
-            nothingFound={t("supervision.assign.no_users")}
-            onSearchChange={setSearch}
             onChange={(value) => {
-              setChosenLabel(items.find((i) => i.value === value)?.label ?? null);
               form.setFieldValue("userId", value);
             }}
           />
@@ -133,5 +109,62 @@ export function AssignModal({ scopeUnitId, knownVisitors, onClose }: AssignModal
         </Stack>
       )}
     </FormModal>
+  );
+}
+
+/**
+ * The person to assign: committee members and staff who may follow the cells of `unitId`, each with
+ * the role and unit that qualify them, then people already following a cell who match the search.
+ */
+function CandidateSelect({
+  unitId,
+  knownVisitors,
+  value,
+  error,
+  onChange,
+}: {
+  unitId: string;
+  knownVisitors: readonly SearchSelectItem[];
+  value: string | null;
+  error: React.ReactNode;
+  onChange: (value: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState("");
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const candidates = useCandidateSearch(unitId, q);
+  const [chosenLabel, setChosenLabel] = useState<string | null>(null);
+  const found: SearchSelectItem[] = (candidates.data ?? []).map((c) => ({
+    value: c.userId,
+    label: c.displayName,
+    description: t("supervision.assign.qualifies", {
+      role: t(`users.role.${c.role}`),
+      unit: c.unitName,
+    }),
+  }));
+  const folded = foldAccents(search);
+  const known = knownVisitors
+    .filter((v) => !found.some((f) => f.value === v.value))
+    .filter((v) => folded === "" || foldAccents(v.label).includes(folded))
+    .map((v) => ({ ...v, description: t("supervision.assign.already_following") }));
+  const items = [...found, ...known];
+  return (
+    <SearchSelect
+      label={t("supervision.assign.user")}
+      description={t("supervision.assign.user_hint")}
+      name="userId"
+      required
+      items={items}
+      value={value}
+      valueLabel={chosenLabel}
+      loading={candidates.isFetching}
+      error={error}
+      nothingFound={t("supervision.assign.no_users")}
+      onSearchChange={setSearch}
+      onChange={(next) => {
+        setChosenLabel(items.find((i) => i.value === next)?.label ?? null);
+        onChange(next);
+      }}
+    />
   );
 }
