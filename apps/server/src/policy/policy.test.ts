@@ -15,6 +15,7 @@ function actor(userId: string, grants: { role: Role; unitPath: string }[]): Acto
     tenantId: "t",
     username: userId,
     memberId: null,
+    memberPath: null,
     grants: grants.map((g, i) => ({ id: `g${String(i)}`, unitId: g.unitPath, ...g })),
   };
 }

@@ -1,6 +1,16 @@
 // The one place that decides access. Every service asks here first; every list is filtered with the
 // scopes computed here. A grant of a role on a unit reaches that unit's whole subtree.
-import { isWithin, roleAllows, type Action, type Role } from "@chibo/domain";
+import {
+  isWithin,
+  PLANNED_VISIT_ROLES,
+  roleAllows,
+  visitReportVisibleTo,
+  visitVisibleTo,
+  type Action,
+  type Role,
+  type VisibleVisit,
+  type VisitViewer,
+} from "@chibo/domain";
 import { forbidden, notFound } from "../http/errors.js";
 
 export interface ActorGrant {
@@ -16,6 +26,8 @@ export interface Actor {
   username: string;
   /** The member record the user is (their own attendance, check-in, tasks); null for staff accounts. */
   memberId: string | null;
+  /** The cell of that member record while the member has not left; null otherwise. */
+  memberPath: string | null;
   grants: readonly ActorGrant[];
 }
 
@@ -84,4 +96,45 @@ export function scoreDecider(
       isWithin(cellPath, g.unitPath),
   );
   return above ? "committee" : null;
+}
+
+// ——— Unannounced visits (seed 000: "không thông báo trước cho chi bộ biết") ———
+
+function visitViewer(actor: Actor): VisitViewer {
+  return { userId: actor.userId, grants: actor.grants, memberPath: actor.memberPath };
+}
+
+/** May the actor see this visit at all? A planned one: the visitor and their committee only. */
+export function mayViewVisit(actor: Actor, visit: VisibleVisit): boolean {
+  return visitVisibleTo(visitViewer(actor), visit);
+}
+
+/** May the actor read the visit's report (the visitor and the visitor's committee)? */
+export function mayReadVisitReport(actor: Actor, visit: VisibleVisit): boolean {
+  return visitReportVisibleTo(visitViewer(actor), visit);
+}
+
+/**
+ * What a list query of visits filters on, in SQL, before mayViewVisit is applied again to each row:
+ * the actor, every grant's path (visits near them once attended), the paths that make the actor one
+ * of a cell (grants and the member record: planned visits to those cells never listed), and the
+ * paths of the committee-side grants that see planned visits.
+ */
+export interface VisitListScope {
+  userId: string;
+  paths: string[];
+  insiderPaths: string[];
+  committeePaths: string[];
+}
+
+export function visitListScope(actor: Actor): VisitListScope {
+  const paths = actor.grants.map((g) => g.unitPath);
+  return {
+    userId: actor.userId,
+    paths,
+    insiderPaths: actor.memberPath === null ? paths : [...paths, actor.memberPath],
+    committeePaths: actor.grants
+      .filter((g) => PLANNED_VISIT_ROLES.includes(g.role))
+      .map((g) => g.unitPath),
+  };
 }

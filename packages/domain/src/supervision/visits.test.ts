@@ -340,6 +340,11 @@ describe("visibility of visits (seed 000: without telling the cell beforehand)",
       visitor: viewer("K2", ["committee", "/p/g/"], ["member", "/p/g/c1/t1/"]),
     });
     expect(problems.map((p) => p.path)).toEqual(["unitId", "meetingDate"]);
+    // A committee member whose own member record is in the cell, with no grant in it.
+    const member = { ...viewer("K3", ["committee", "/p/g/"]), memberPath: "/p/g/c1/" };
+    expect(visitPlanProblems({ ...ok, visitor: member }).map((p) => p.path)).toEqual(["unitId"]);
+    expect(visitVisibleTo(member, visit("planned"))).toBe(false);
+    expect(visitReportVisibleTo(member, visit("planned"))).toBe(false);
   });
 });
 
@@ -361,6 +366,7 @@ describe("visibility properties over random trees", () => {
     const viewerArb = fc.record({
       userId: fc.constantFrom(...users),
       grants: fc.array(grant, { maxLength: 4 }),
+      memberPath: fc.option(node, { nil: null }),
     });
     const visitArb = fc.record({
       visitorUserId: fc.constantFrom(...users),
@@ -374,14 +380,15 @@ describe("visibility properties over random trees", () => {
     });
   });
 
-  it("no one with a grant within the visited cell, other than the visitor, sees a planned visit", () => {
+  it("no one with a grant or a member record within the visited cell, other than the visitor, sees a planned visit", () => {
     fc.assert(
       fc.property(worldArb, ({ viewers, visits }) => {
         for (const v of viewers) {
           for (const visit of visits) {
             if (visit.state !== "planned" && visit.state !== "cancelled") continue;
             if (v.userId === visit.visitorUserId) continue;
-            if (!v.grants.some((g) => isWithin(g.unitPath, visit.cellPath))) continue;
+            const member = v.memberPath !== null && isWithin(v.memberPath, visit.cellPath);
+            if (!member && !v.grants.some((g) => isWithin(g.unitPath, visit.cellPath))) continue;
             expect(visitVisibleTo(v, visit)).toBe(false);
             expect(visitReportVisibleTo(v, visit)).toBe(false);
           }

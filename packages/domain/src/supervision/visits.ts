@@ -280,6 +280,11 @@ export const PLANNED_VISIT_ROLES: readonly Role[] = ["committee", "org_board", "
 export interface VisitViewer {
   userId: string;
   grants: readonly { role: Role; unitPath: string }[];
+  /**
+   * The unit path of the viewer's own member record (the cell they belong to), whatever their
+   * grants: a committee member who belongs to a cell is one of that cell even with no grant in it.
+   */
+  memberPath?: string | null;
 }
 
 export interface VisibleVisit {
@@ -291,8 +296,15 @@ export interface VisibleVisit {
   state: VisitState;
 }
 
-/** Any grant of the viewer's inside the visited cell's subtree (member, lead, group …). */
-export function isInsider(viewer: Pick<VisitViewer, "grants">, cellPath: string): boolean {
+/**
+ * One of the visited cell: any grant of the viewer's inside the cell's subtree (member, lead, group
+ * …), or their own member record there.
+ */
+export function isInsider(
+  viewer: Pick<VisitViewer, "grants" | "memberPath">,
+  cellPath: string,
+): boolean {
+  if (viewer.memberPath != null && isWithin(viewer.memberPath, cellPath)) return true;
   return viewer.grants.some((g) => isWithin(g.unitPath, cellPath));
 }
 
@@ -301,7 +313,7 @@ export function isInsider(viewer: Pick<VisitViewer, "grants">, cellPath: string)
  * visit would no longer be unannounced, and they would see it), nor to a meeting already past.
  */
 export function visitPlanProblems(input: {
-  visitor: Pick<VisitViewer, "grants">;
+  visitor: Pick<VisitViewer, "grants" | "memberPath">;
   cellPath: string;
   meetingDate: string;
   today: string;
@@ -333,7 +345,8 @@ function onVisitorsCommittee(viewer: VisitViewer, visitorUnitPath: string): bool
  * Seed 000: the visitor goes "không thông báo trước cho chi bộ biết" — without telling the cell
  * beforehand. So a planned (or cancelled, which never happened) visit is seen by the visitor and by the
  * visitor's own committee only, and never by anyone with a grant inside the visited cell, whatever
- * other grants they hold (a committee member who belongs to the cell does not see visits to it). Once
+ * other grants they hold, nor by a member of the cell (a committee member who belongs to the cell does
+not see visits to it). Once
  * attended, the visitor is a guest of the meeting: the visit is visible to the cell and to anyone whose
  * grants reach it, besides the visitor's committee. The service must never plan a visit by an insider
  * of the cell (`isInsider`), so the visitor seeing their own visit never reaches the cell.

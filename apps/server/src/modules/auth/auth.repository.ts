@@ -1,7 +1,15 @@
-import { and, count, eq, gt, lt, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import type { ActorGrant } from "../../policy/policy.js";
-import { grants, loginFailures, sessions, tenants, units, users } from "../../db/schema/index.js";
+import {
+  grants,
+  loginFailures,
+  members,
+  sessions,
+  tenants,
+  units,
+  users,
+} from "../../db/schema/index.js";
 
 export function createAuthRepository(db: DbOrTx) {
   return {
@@ -45,6 +53,18 @@ export function createAuthRepository(db: DbOrTx) {
         .orderBy(units.path);
     },
 
+    /** The cell of a member record, while the member has not left. */
+    async memberPathOf(tenantId: string, memberId: string): Promise<string | null> {
+      const [row] = await db
+        .select({ path: members.unitPath })
+        .from(members)
+        .where(
+          and(eq(members.tenantId, tenantId), eq(members.id, memberId), isNull(members.leftOn)),
+        )
+        .limit(1);
+      return row?.path ?? null;
+    },
+
     async insertSession(row: typeof sessions.$inferInsert) {
       await db.insert(sessions).values(row);
     },
@@ -60,6 +80,13 @@ export function createAuthRepository(db: DbOrTx) {
             active: users.active,
             memberId: users.memberId,
           },
+          // The cell of the user's own member record, while they have not left (policy: a planned
+          // visit is never shown to one of the visited cell).
+          memberPath: sql<string | null>`(
+            select m.unit_path from ${members} m
+            where m.tenant_id = ${sql.raw('"sessions"."tenant_id"')}
+              and m.id = ${sql.raw('"users"."member_id"')} and m.left_on is null
+          )`,
           // The actor's grants come along: one round trip authenticates a request.
           grants: sql<ActorGrant[]>`coalesce((
             select json_agg(json_build_object(

@@ -31,12 +31,16 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
     username: string;
     memberId: string | null;
   }): Promise<Actor> {
-    const grants = await repo.grantsOf(user.tenantId, user.id);
+    const [grants, memberPath] = await Promise.all([
+      repo.grantsOf(user.tenantId, user.id),
+      user.memberId === null ? null : repo.memberPathOf(user.tenantId, user.memberId),
+    ]);
     return {
       userId: user.id,
       tenantId: user.tenantId,
       username: user.username,
       memberId: user.memberId,
+      memberPath,
       grants: grants.map((g) => ({
         id: g.id,
         role: g.role,
@@ -99,7 +103,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
       const id = sessionIdOf(token);
       const found = await repo.findSession(id);
       if (!found) return null;
-      const { session, user, grants } = found;
+      const { session, user, grants, memberPath } = found;
       const now = clock.now();
       const idleLimit = session.lastSeenAt.getTime() + settings.idleMinutes * 60_000;
       if (now > session.expiresAt || now.getTime() > idleLimit || !user.active) {
@@ -115,6 +119,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
         tenantId: session.tenantId,
         username: user.username,
         memberId: user.memberId,
+        memberPath,
         grants,
       };
       return { actor, sessionId: id };

@@ -1278,6 +1278,7 @@ describe("export data", () => {
       tenantId: s.org.tenantId,
       username: "x",
       memberId,
+      memberPath: memberId === null ? null : s.org.cellA1.path,
       grants: [{ id: randomUUID(), role, unitId: s.org.cellA1.id, unitPath: s.org.cellA1.path }],
     });
     const data = await service.exportData(actor(s.lead.id, null, "cell_lead"), meetingId);

@@ -18,13 +18,20 @@ import {
   meetingGuests,
   meetingScores,
   meetings,
+  members,
   supervisionAssignments,
   tenants,
   units,
   users,
   visits,
 } from "../../db/schema/index.js";
+import type { VisitListScope } from "../../policy/policy.js";
 import { escapeLike } from "../../policy/sql.js";
+
+/** The cell of the user's own member record while the member has not left (policy: Actor.memberPath). */
+const memberPathOfUser = sql<string | null>`(select m.unit_path from ${members} m
+  where m.tenant_id = ${sql.raw('"users"."tenant_id"')} and m.id = ${sql.raw('"users"."member_id"')}
+    and m.left_on is null)`;
 
 /** `column LIKE prefix%`: the subtree of a materialised path (byte-wise, COLLATE "C", indexed). */
 function within(column: AnyPgColumn | SQL, path: string): SQL {
@@ -64,6 +71,7 @@ export interface CandidateRow {
   id: string;
   displayName: string;
   username: string;
+  memberPath: string | null;
 }
 
 export interface CandidateGrantRow {
@@ -134,34 +142,25 @@ export interface VisitRow {
   reportedOn: string | null;
 }
 
-/**
- * Which visits a viewer may list, in SQL (the same rule as visitVisibleTo, which the service applies
- * again to each row): their own; attended or reported ones near any of their grants or seen by their
- * committee; planned or cancelled ones only through a committee role on the visitor's committee, and
- * never when any grant of the viewer lies inside the visited cell.
- */
-export interface VisitViewerFilter {
-  userId: string;
-  /** Every grant's unit path. */
-  paths: string[];
-  /** Paths of grants in PLANNED_VISIT_ROLES. */
-  committeePaths: string[];
-}
-
 function anyOf(conds: SQL[]): SQL {
   return conds.length === 0 ? sql`false` : (or(...conds) ?? sql`false`);
 }
 
-export function visibleVisits(viewer: VisitViewerFilter): SQL {
-  const insider = anyOf(
-    viewer.paths.map((p) => sql`left(${p}::text, length(${visits.unitPath})) = ${visits.unitPath}`),
-  );
-  const committee = anyOf(viewer.committeePaths.map((p) => within(visits.visitorUnitPath, p)));
-  const near = anyOf(viewer.paths.map((p) => within(visits.unitPath, p)));
+/**
+ * Which visits a viewer may list, in SQL, from the scope the policy module gives (visitListScope;
+ * the service applies mayViewVisit again to each row): their own; attended or reported ones near any
+ * of their grants or seen by their committee; planned or cancelled ones only through a committee role
+ * on the visitor's committee, and never when the viewer is one of the visited cell.
+ */
+export function visibleVisits(scope: VisitListScope): SQL {
+  const inside = (paths: readonly string[]) =>
+    anyOf(paths.map((p) => sql`left(${p}::text, length(${visits.unitPath})) = ${visits.unitPath}`));
+  const committee = anyOf(scope.committeePaths.map((p) => within(visits.visitorUnitPath, p)));
+  const near = anyOf(scope.paths.map((p) => within(visits.unitPath, p)));
   return anyOf([
-    eq(visits.visitorUserId, viewer.userId),
-    sql`(${visits.state} in ('attended', 'reported') and (${near} or ${insider} or ${committee}))`,
-    sql`(${visits.state} in ('planned', 'cancelled') and ${committee} and not ${insider})`,
+    eq(visits.visitorUserId, scope.userId),
+    sql`(${visits.state} in ('attended', 'reported') and (${near} or ${inside(scope.paths)} or ${committee}))`,
+    sql`(${visits.state} in ('planned', 'cancelled') and ${committee} and not ${inside(scope.insiderPaths)})`,
   ]);
 }
 
@@ -227,7 +226,12 @@ export function createSupervisionRepository(db: DbOrTx) {
 
     async findUser(tenantId: string, id: string) {
       const [row] = await db
-        .select({ id: users.id, displayName: users.displayName, active: users.active })
+        .select({
+          id: users.id,
+          displayName: users.displayName,
+          active: users.active,
+          memberPath: memberPathOfUser,
+        })
         .from(users)
         .where(and(eq(users.tenantId, tenantId), eq(users.id, id)))
         .limit(1);
@@ -244,7 +248,7 @@ export function createSupervisionRepository(db: DbOrTx) {
 
     /**
      * Active users holding a grant of one of `roles` on one of `abovePaths` and, when `insidePath` is
-     * set, no grant inside it (the service's follower rule); each query word starts a word of the
+     * set, neither a grant nor their member record inside it (the service's follower rule); each query word starts a word of the
      * folded name or lies in the username. The first `limit` by name.
      */
     candidates(
@@ -268,14 +272,20 @@ export function createSupervisionRepository(db: DbOrTx) {
           : sql`not exists (select 1 from ${grants} g join ${units} u
         on u.tenant_id = g.tenant_id and u.id = g.unit_id
         where g.tenant_id = ${sql.raw('"users"."tenant_id"')} and g.user_id = ${sql.raw('"users"."id"')}
-          and ${within(sql.raw("u.path"), where.insidePath)})`;
+          and ${within(sql.raw("u.path"), where.insidePath)})
+        and coalesce(${memberPathOfUser}, '') not like ${escapeLike(where.insidePath) + "%"}`;
       const name = sql`' ' || ${folded(users.displayName)}`;
       const words = where.terms.map(
         (t) =>
           sql`(${name} like ${`% ${escapeLike(t)}%`} or ${users.username} like ${`%${escapeLike(t)}%`})`,
       );
       return db
-        .select({ id: users.id, displayName: users.displayName, username: users.username })
+        .select({
+          id: users.id,
+          displayName: users.displayName,
+          username: users.username,
+          memberPath: memberPathOfUser,
+        })
         .from(users)
         .where(
           and(eq(users.tenantId, tenantId), eq(users.active, true), qualified, insider, ...words),
@@ -470,13 +480,7 @@ export function createSupervisionRepository(db: DbOrTx) {
     },
 
     /** Visits to cells of the subtree in [from, to] (by the meeting's date, else the planned date). */
-    visitsUnder(
-      tenantId: string,
-      path: string,
-      from: string,
-      to: string,
-      viewer: VisitViewerFilter,
-    ) {
+    visitsUnder(tenantId: string, path: string, from: string, to: string, scope: VisitListScope) {
       const day = sql`coalesce(${meetings.heldOn}, ${meetings.date}, ${visits.plannedOn})`;
       return selectVisits(
         tenantId,
@@ -484,7 +488,7 @@ export function createSupervisionRepository(db: DbOrTx) {
           within(visits.unitPath, path),
           sql`${day} >= ${from}`,
           sql`${day} <= ${to}`,
-          visibleVisits(viewer),
+          visibleVisits(scope),
         ),
       );
     },

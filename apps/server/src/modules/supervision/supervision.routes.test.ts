@@ -12,6 +12,7 @@ import {
   type MeetingStatus,
 } from "@chibo/domain";
 import { captureQueries, testContext } from "#test/db";
+import { call, problem, type Json, type Problem } from "#test/http";
 import { createMember, createOrg, createUser, travel, type TestUnit } from "#test/factories";
 import type { Db } from "../../db/client.js";
 import {
@@ -26,13 +27,6 @@ import {
 import { readDocx } from "../../lib/docx/docx-reader.testing.js";
 
 type Org = Awaited<ReturnType<typeof createOrg>>;
-type Json = Record<string, unknown>;
-interface Problem {
-  code: string;
-  detail: string;
-  status: number;
-  details?: { path: string; message: string }[];
-}
 
 afterEach(async () => {
   (await testContext()).clock.reset();
@@ -49,21 +43,6 @@ const REPORT = {
   assessment: "Khá",
   score_decision: "Đồng ý mức Khá",
 };
-
-async function call(
-  method: "GET" | "POST" | "PUT" | "PATCH",
-  url: string,
-  cookie: string,
-  payload?: unknown,
-) {
-  const { app } = await testContext();
-  return app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie },
-    ...(payload === undefined ? {} : { payload: payload as Json }),
-  });
-}
 
 async function insertMeeting(
   db: Db,
@@ -984,3 +963,63 @@ function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+describe("one of the cell by member record only", () => {
+  it("a committee member whose member record is in the cell never sees, plans or follows visits to it", async () => {
+    const s = await setup();
+    // Chí belongs to cell A1 by his member record; his only grant is on committee A.
+    const chi = await createMember(s.db, s.org.tenantId, s.org.cellA1, "Lê Văn Chí");
+    const k = await createUser(
+      s.db,
+      s.org.tenantId,
+      [{ role: "committee", unit: s.org.dbA }],
+      undefined,
+      { memberId: chi.id },
+    );
+    await assign(s, s.visitor.id, s.org.cellA1);
+    const planned = await plan(s, s.visitor.cookie, { plannedOn: "2026-03-20" });
+    expect(planned.statusCode, planned.body).toBe(201);
+    const id = planned.json<VisitDto>().id;
+
+    // The committee sees the plan; Chí, on the same committee, does not — by no path.
+    expect((await call("GET", `/visits/${id}`, s.committee.cookie)).statusCode).toBe(200);
+    const direct = await call("GET", `/visits/${id}`, k.cookie);
+    expect(direct.statusCode).toBe(404);
+    expect(direct.body).not.toContain(id);
+    for (const url of [
+      `/units/${s.org.cellA1.id}/visits?year=2026&quarter=1`,
+      `/units/${s.org.dbA.id}/visits?year=2026&quarter=1`,
+    ]) {
+      const committeeView = await call("GET", url, s.committee.cookie);
+      expect(committeeView.body).toContain(id);
+      const res = await call("GET", url, k.cookie);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.body).not.toContain(id);
+    }
+
+    // Nor can he plan a visit to his own cell, be assigned to follow it, or be offered for it.
+    problem(
+      await plan(s, k.cookie, { plannedOn: "2026-03-20" }),
+      422,
+      "validation_failed",
+      "body.unitId",
+    );
+    problem(
+      await call("POST", "/supervision-assignments", s.committee.cookie, {
+        userId: k.id,
+        unitId: s.org.cellA1.id,
+        startsOn: "2026-01-01",
+        visitsPerQuarter: 1,
+      }),
+      422,
+      "validation_failed",
+      "body.userId",
+    );
+    const offered = async (cell: TestUnit) =>
+      (await call("GET", `/units/${cell.id}/supervision-candidates`, s.committee.cookie))
+        .json<{ items: { userId: string }[] }>()
+        .items.map((c) => c.userId);
+    expect(await offered(s.org.cellA1)).not.toContain(k.id);
+    expect(await offered(s.org.cellA2)).toContain(k.id);
+  });
+});

@@ -6,7 +6,6 @@ import {
   isReportOverdue,
   isWithin,
   pathIds,
-  PLANNED_VISIT_ROLES,
   quarterRange,
   reportProblems,
   resolveSupervisionRules,
@@ -16,8 +15,6 @@ import {
   SUPERVISION_CANDIDATES_MAX,
   visitorCompliance,
   visitPlanProblems,
-  visitReportVisibleTo,
-  visitVisibleTo,
   type ErrorDetail,
   type MeetingLevel,
   type Role,
@@ -35,7 +32,13 @@ import { AppError, conflict, forbidden, invalid, notFound } from "../../http/err
 import { recordAudit } from "../../lib/audit.js";
 import type { Clock } from "../../lib/clock.js";
 import { loadDocumentSettings } from "../../lib/document-settings.js";
-import { can, type Actor } from "../../policy/policy.js";
+import {
+  can,
+  mayReadVisitReport,
+  mayViewVisit,
+  visitListScope,
+  type Actor,
+} from "../../policy/policy.js";
 import { createComplianceService } from "../compliance/compliance.service.js";
 import {
   presentAssignment,
@@ -47,7 +50,6 @@ import {
   createSupervisionRepository,
   type UnitRow,
   type VisitRow,
-  type VisitViewerFilter,
 } from "./supervision.repository.js";
 import { buildQuarterlyNoticeDocx, type QuarterlyNotice } from "./quarterly-notice-docx.js";
 
@@ -90,33 +92,23 @@ function followerRule(target: FollowTarget) {
   };
 }
 
-/** The grant (the deepest) by which `grants`' holder may follow the cells of `target`, or why not. */
+/**
+ * The grant (the deepest) by which a person may follow the cells of `target`, or why not. `memberPath`
+ * is the cell of their own member record: one of a cell never follows it.
+ */
 function followerGrant<G extends { role: Role; unitPath: string }>(
-  grants: readonly G[],
+  who: { grants: readonly G[]; memberPath: string | null },
   target: FollowTarget,
 ): G | "insider" | "not_above" {
   const rule = followerRule(target);
-  if (rule.insidePath !== null && isInsider({ grants }, rule.insidePath)) return "insider";
-  const qualifying = grants
+  if (rule.insidePath !== null && isInsider(who, rule.insidePath)) return "insider";
+  const qualifying = who.grants
     .filter((g) => rule.roles.includes(g.role) && rule.abovePaths.includes(g.unitPath))
     .sort((a, b) => byLength(a.unitPath, b.unitPath));
   return qualifying[0] ?? "not_above";
 }
 
-function viewerOf(actor: Actor) {
-  return { userId: actor.userId, grants: actor.grants };
-}
-
-function viewerFilter(actor: Actor): VisitViewerFilter {
-  return {
-    userId: actor.userId,
-    paths: actor.grants.map((g) => g.unitPath),
-    committeePaths: actor.grants
-      .filter((g) => PLANNED_VISIT_ROLES.includes(g.role))
-      .map((g) => g.unitPath),
-  };
-}
-
+/** What the actor may see of a visit row (the policy module decides). */
 function visibleRow(actor: Actor, row: VisitRow) {
   const v = {
     visitorUserId: row.visitorUserId,
@@ -124,10 +116,7 @@ function visibleRow(actor: Actor, row: VisitRow) {
     cellPath: row.unitPath,
     state: row.state,
   };
-  return {
-    visible: visitVisibleTo(viewerOf(actor), v),
-    report: visitReportVisibleTo(viewerOf(actor), v),
-  };
+  return { visible: mayViewVisit(actor, v), report: mayReadVisitReport(actor, v) };
 }
 
 const lastId = (path: string) => path.split("/").filter(Boolean).at(-1) ?? "";
@@ -289,7 +278,10 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
       if (!user?.active) {
         problems.push({ path: "body.userId", message: "Không tìm thấy người dùng" });
       } else {
-        const grant = followerGrant(await repo.userGrants(actor.tenantId, user.id), cell);
+        const grant = followerGrant(
+          { grants: await repo.userGrants(actor.tenantId, user.id), memberPath: user.memberPath },
+          cell,
+        );
         if (grant === "insider") {
           problems.push({
             path: "body.userId",
@@ -387,7 +379,7 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
       );
       return rows.flatMap((r) => {
         const grant = followerGrant(
-          grants.filter((g) => g.userId === r.id),
+          { grants: grants.filter((g) => g.userId === r.id), memberPath: r.memberPath },
           unit,
         );
         return typeof grant === "string"
@@ -621,10 +613,10 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
     get: present,
 
     /**
-     * Visits to cells of the subtree in a quarter, filtered in SQL and again by visitVisibleTo. Planned
+     * Visits to cells of the subtree in a quarter, filtered in SQL and again by mayViewVisit. Planned
      * and cancelled visits appear only through a committee, org_board or inspector grant on the
-     * visitor's committee (PLANNED_VISIT_ROLES — not admin), and never to anyone with a grant inside
-     * the visited cell, whatever else they hold.
+     * visitor's committee (PLANNED_VISIT_ROLES — not admin), and never to one of the visited cell (a
+     * grant inside it, or their member record there), whatever else they hold.
      */
     async unitVisits(
       actor: Actor,
@@ -635,7 +627,7 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
       const unit = await readableUnit(actor, unitId);
       const { from, to } = quarterRange(year, quarter);
       const [rows, days] = await Promise.all([
-        repo.visitsUnder(actor.tenantId, unit.path, from, to, viewerFilter(actor)),
+        repo.visitsUnder(actor.tenantId, unit.path, from, to, visitListScope(actor)),
         reportDays(actor.tenantId),
       ]);
       const today = clock.today();
