@@ -28,5 +28,6 @@ export * from "./supervision/visits.js";
 export * from "./scoring/rubric.js";
 export * from "./scoring/score.js";
 export * from "./scoring/rubrics.js";
+export * from "./scoring/year.js";
 export * from "./contract/quality.js";
 export * from "./contract/supervision.js";

@@ -17,7 +17,23 @@ describe("DEFAULT_MEETING_RULES", () => {
       removalReviewMonths: 3,
       postponeWithinMonth: true,
       reminderHoursBefore: 24,
+      yearTotMeetings: 7,
+      totTargets: [
+        { year: 2023, share: 0.85 },
+        { year: 2025, share: 0.95 },
+      ],
     });
+  });
+
+  it("refuses two targets for one year", () => {
+    const r = meetingRulesInput.safeParse({
+      totTargets: [
+        { year: 2026, share: 0.9 },
+        { year: 2026, share: 0.95 },
+      ],
+    });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(["totTargets"]);
   });
 
   it("cannot be changed by a caller", () => {

@@ -27,6 +27,10 @@ export interface MeetingRules {
   postponeWithinMonth: boolean;
   /** How many hours before a meeting's start its members are reminded (in the app and by e-mail). */
   reminderHoursBefore: number;
+  /** Regular meetings rated Tốt that make a cell's year Tốt, all others Khá (Phú Thọ: 7). */
+  yearTotMeetings: number;
+  /** The share of cells rated Tốt the programme aims above, from a year on (seed 000). */
+  totTargets: readonly { year: number; share: number }[];
 }
 
 export const DEFAULT_MEETING_RULES: Readonly<MeetingRules> = Object.freeze({
@@ -42,6 +46,11 @@ export const DEFAULT_MEETING_RULES: Readonly<MeetingRules> = Object.freeze({
   removalReviewMonths: 3,
   postponeWithinMonth: true,
   reminderHoursBefore: 24,
+  yearTotMeetings: 7,
+  totTargets: Object.freeze([
+    Object.freeze({ year: 2023, share: 0.85 }),
+    Object.freeze({ year: 2025, share: 0.95 }),
+  ]),
 });
 
 const minutes = z.number().int().min(1).max(600);
@@ -73,6 +82,15 @@ export const meetingRulesInput = z
     postponeWithinMonth: z.boolean().optional(),
     // From one hour to one week ahead.
     reminderHoursBefore: count(1, 168).optional(),
+    yearTotMeetings: count(1, 12).optional(),
+    // Replaced as a whole; one target a year.
+    totTargets: z
+      .array(z.strictObject({ year: count(2000, 2100), share: rate }))
+      .max(30)
+      .refine((list) => new Set(list.map((t) => t.year)).size === list.length, {
+        message: "Mỗi năm chỉ có một chỉ tiêu",
+      })
+      .optional(),
   })
   .refine(
     (r) =>
@@ -102,5 +120,7 @@ export function resolveMeetingRules(partial: MeetingRulesInput = {}): MeetingRul
     removalReviewMonths: partial.removalReviewMonths ?? d.removalReviewMonths,
     postponeWithinMonth: partial.postponeWithinMonth ?? d.postponeWithinMonth,
     reminderHoursBefore: partial.reminderHoursBefore ?? d.reminderHoursBefore,
+    yearTotMeetings: partial.yearTotMeetings ?? d.yearTotMeetings,
+    totTargets: (partial.totTargets ?? d.totTargets).map((t) => ({ year: t.year, share: t.share })),
   };
 }

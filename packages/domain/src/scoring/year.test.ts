@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { MEETING_LEVELS, type MeetingLevel } from "./rubric.js";
+import { cellYear, totTargetFor, totTargetMet } from "./year.js";
+
+const LETTERS: Record<string, MeetingLevel> = { T: "tot", K: "kha", B: "trung_binh", X: "kem" };
+const months = (spec: string): MeetingLevel[] => spec.split("").map((c) => LETTERS[c] ?? "kem");
+
+describe("a cell's year (Phú Thọ: every meeting Khá or better, at least 7 Tốt)", () => {
+  it("is Tốt with 7 Tốt and 5 Khá over the whole year", () => {
+    expect(cellYear(months("TTTTTTTKKKKK"), 0)).toEqual({ status: "tot", tot: 7, belowKha: 0 });
+  });
+
+  it("is missed by one Trung bình, however many Tốt", () => {
+    expect(cellYear(months("TTTTTTTTTTTB"), 0).status).toBe("missed");
+    expect(cellYear(months("TTB"), 9).status).toBe("missed");
+  });
+
+  it("is missed with 6 Tốt at the end of the year", () => {
+    expect(cellYear(months("TTTTTTKKKKKK"), 0)).toMatchObject({ status: "missed", tot: 6 });
+  });
+
+  it("stays on track while the remaining meetings can still make up the number", () => {
+    expect(cellYear(months("KKKKK"), 7).status).toBe("on_track");
+    expect(cellYear(months("KKKKKK"), 6).status).toBe("missed");
+    expect(cellYear([], 12).status).toBe("on_track");
+  });
+
+  it("follows the tenant's number", () => {
+    expect(cellYear(months("TTTTKKKK"), 0, { yearTotMeetings: 4 }).status).toBe("tot");
+  });
+
+  it("never says Tốt with a meeting below Khá or fewer Tốt than required (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...MEETING_LEVELS), { maxLength: 12 }),
+        fc.nat({ max: 12 }),
+        fc.integer({ min: 1, max: 12 }),
+        (levels, remaining, need) => {
+          const y = cellYear(levels, remaining, { yearTotMeetings: need });
+          if (y.status !== "missed") {
+            expect(y.belowKha).toBe(0);
+            expect(y.tot + remaining).toBeGreaterThanOrEqual(need);
+          }
+          if (y.status === "tot") expect(remaining).toBe(0);
+        },
+      ),
+    );
+  });
+});
+
+describe("the yearly target (seed 000)", () => {
+  it("is above 85% from 2023 and above 95% from 2025", () => {
+    expect(totTargetFor(2022)).toBeNull();
+    expect(totTargetFor(2023)).toBe(0.85);
+    expect(totTargetFor(2024)).toBe(0.85);
+    expect(totTargetFor(2025)).toBe(0.95);
+    expect(totTargetFor(2026)).toBe(0.95);
+    expect(totTargetFor(2026, [{ year: 2026, share: 0.9 }])).toBe(0.9);
+  });
+
+  it("is met only above the target", () => {
+    expect(totTargetMet(0.95, 0.95)).toBe(false);
+    expect(totTargetMet(0.96, 0.95)).toBe(true);
+  });
+});
