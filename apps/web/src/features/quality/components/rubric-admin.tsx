@@ -217,6 +217,15 @@ export function RubricView({
             })}
           </Text>
         </Group>
+        {rubric.criteria.some((c) => c.onlyWhen) && (
+          <Text size="sm" mt="xs" data-testid="rubric-view-thematic">
+            {t("quality.editor.thematic_month")}:{" "}
+            {t(`quality.editor.thematic_modes.${rubric.thematicMonth.mode}`)}
+            {rubric.thematicMonth.mode === "move_to_regular"
+              ? ` (${targetLabel(rubric, rubric.thematicMonth.to)})`
+              : ""}
+          </Text>
+        )}
         {rubric.caps.length > 0 && (
           <Stack gap={2} mt="xs">
             {rubric.caps.map((cap) => (
@@ -250,6 +259,7 @@ export function RubricView({
                           {t(`quality.editor.kinds.${c.scoring.kind}`)}
                           {c.evidence ? ` · ${f.evidenceLabel(c.evidence)}` : ""}
                           {c.mustFull ? ` · ${t("quality.editor.must_full")}` : ""}
+                          {c.onlyWhen ? ` · ${t("quality.editor.only_when")}` : ""}
                         </Text>
                       </Table.Td>
                       <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
@@ -265,4 +275,8 @@ export function RubricView({
       {rubric.criteria.length === 0 && <Alert color="gray">{t("common.empty")}</Alert>}
     </Stack>
   );
+}
+
+function targetLabel(rubric: Rubric, key: string): string {
+  return rubric.criteria.find((c) => c.key === key)?.label ?? key;
 }

@@ -1,18 +1,19 @@
 import {
   CAP_CONDITIONS,
   CAP_LEVELS,
-  EVIDENCE_KEYS,
   MEETING_KINDS,
   UNIT_TYPES,
   rubricSchema,
+  type EvidenceValues,
   type Rubric,
-  type RubricCriterion,
 } from "@chibo/domain";
 import {
   ActionIcon,
+  Alert,
   Button,
   Checkbox,
   Group,
+  List,
   NativeSelect,
   NumberInput,
   Paper,
@@ -27,7 +28,7 @@ import {
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AppDateInput } from "@/components/ui/date-input";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -37,25 +38,24 @@ import { zodFieldErrors } from "@/lib/validation";
 import { useCreateRubric } from "../api/create-rubric";
 import { usePreviewRubric } from "../api/preview-rubric";
 import { useQualityFormat } from "./labels";
+import { CriterionFields } from "./rubric-editor/criterion-fields";
+import {
+  fromRubricForm,
+  newCriterion,
+  renameGroup,
+  toRubricForm,
+  unshownErrors,
+  type RubricForm,
+} from "./rubric-editor/form-state";
+import { num } from "./rubric-editor/inputs";
+import { ThematicMonthFields } from "./rubric-editor/thematic-month-fields";
 import { ScoreSummary } from "./score-summary";
 
-type Values = Rubric & Record<string, unknown>;
-type Kind = RubricCriterion["scoring"]["kind"];
-const KINDS: readonly Kind[] = ["yes_no", "bands", "points"];
-
-function isKind(v: string): v is Kind {
-  return (KINDS as readonly string[]).includes(v);
-}
-
-/** Numbers typed into a NumberInput: "" while empty, kept as is so the schema reports it. */
-function num(v: string | number): number {
-  return typeof v === "number" ? v : v === "" ? Number.NaN : Number(v);
-}
-
 /**
- * A rubric's new version: name, validity, groups, criteria (maximum, how scored, evidence,
- * must-full), thresholds and caps, checked live against the domain's rubricSchema, with a preview
- * that scores a sample meeting on the server.
+ * A rubric's new version: name, validity, groups, criteria (maximum, how scored, bands and their
+ * limit, evidence, when it counts, must-full), thresholds, caps and the rule for months without a
+ * thematic meeting, checked live against the domain's rubricSchema, with a preview that scores a
+ * sample meeting on the server.
  */
 export function RubricEditor({
   initial,
@@ -71,32 +71,55 @@ export function RubricEditor({
   const preview = usePreviewRubric();
   const readError = useSubmitError();
   const [message, setMessage] = useState<string | null>(null);
-  const form = useForm<Values>({ mode: "controlled", initialValues: initial });
+  const [start] = useState(() => toRubricForm(initial));
+  const form = useForm<RubricForm>({ mode: "controlled", initialValues: start });
   const values = form.values;
+  const rubric = useMemo(() => fromRubricForm(values), [values]);
 
   const live = useMemo(
-    () => zodFieldErrors(rubricSchema, values, t, language),
-    [values, t, language],
+    () => zodFieldErrors(rubricSchema, rubric, t, language),
+    [rubric, t, language],
   );
   const err = (path: string): string | undefined => {
     const server = form.errors[path];
     return typeof server === "string" ? server : live[path];
   };
   const valid = Object.keys(live).length === 0;
+  const unshown = unshownErrors({
+    ...live,
+    ...Object.fromEntries(
+      Object.entries(form.errors).filter((e): e is [string, string] => typeof e[1] === "string"),
+    ),
+  });
 
-  // The preview follows the rubric as it is edited, once it is valid.
-  const [debounced] = useDebouncedValue(JSON.stringify(values), 600);
+  // The preview follows the rubric as it is edited, once it is valid. The server's sample meeting
+  // is kept from its first answer, so it can be replayed in a month with a thematic meeting.
+  const [thematicSample, setThematicSample] = useState(false);
+  const sample = useRef<EvidenceValues | null>(null);
+  const [debounced] = useDebouncedValue(JSON.stringify(rubric), 600);
   const { mutate: runPreview } = preview;
   useEffect(() => {
     const parsed = rubricSchema.safeParse(JSON.parse(debounced));
-    if (parsed.success) runPreview({ rubric: parsed.data });
-  }, [debounced, runPreview]);
-
-  const groupKeys = values.groups.map((g) => g.key);
+    if (!parsed.success) return;
+    runPreview(
+      {
+        rubric: parsed.data,
+        facts:
+          sample.current === null
+            ? undefined
+            : { ...sample.current, thematic_month: thematicSample },
+      },
+      {
+        onSuccess: (data) => {
+          sample.current ??= data.facts;
+        },
+      },
+    );
+  }, [debounced, runPreview, thematicSample]);
 
   const onSubmit = () => {
     setMessage(null);
-    const parsed = rubricSchema.safeParse(values);
+    const parsed = rubricSchema.safeParse(rubric);
     if (!parsed.success) {
       setMessage(t("quality.editor.fix_fields"));
       return;
@@ -112,15 +135,6 @@ export function RubricEditor({
         setMessage(read.message);
       },
     });
-  };
-
-  const setKind = (i: number, kind: Kind) => {
-    const c = values.criteria[i];
-    if (!c) return;
-    form.setFieldValue(
-      `criteria.${String(i)}.scoring`,
-      kind === "bands" ? { kind, bands: [{ from: 0, points: c.max }] } : { kind },
-    );
   };
 
   return (
@@ -292,7 +306,10 @@ export function RubricEditor({
                   <TextInput
                     label={t("quality.editor.key")}
                     w={{ base: "40%", xs: 140 }}
-                    {...form.getInputProps(`${at}.key`)}
+                    value={g.key}
+                    onChange={(e) => {
+                      form.setValues(renameGroup(form.values, i, e.currentTarget.value));
+                    }}
                     error={err(`${at}.key`)}
                   />
                   <TextInput
@@ -355,168 +372,9 @@ export function RubricEditor({
             {t("quality.editor.criteria")}
           </Title>
           <Stack gap="sm">
-            {values.criteria.map((c, i) => {
-              const at = `criteria.${String(i)}`;
-              return (
-                <Paper key={i} withBorder p="xs" data-testid={`rubric-criterion-${String(i)}`}>
-                  <Stack gap="xs">
-                    <Group align="flex-start" gap="xs" wrap="wrap">
-                      <TextInput
-                        label={t("quality.editor.key")}
-                        w={{ base: "45%", xs: 160 }}
-                        {...form.getInputProps(`${at}.key`)}
-                        error={err(`${at}.key`)}
-                      />
-                      <NativeSelect
-                        label={t("quality.editor.group")}
-                        w={{ base: "45%", xs: 160 }}
-                        data={groupKeys.includes(c.group) ? groupKeys : [c.group, ...groupKeys]}
-                        {...form.getInputProps(`${at}.group`)}
-                        error={err(`${at}.group`)}
-                      />
-                      <NumberInput
-                        label={t("quality.editor.max")}
-                        w={90}
-                        min={0}
-                        step={0.5}
-                        {...form.getInputProps(`${at}.max`)}
-                        onChange={(v: string | number) => {
-                          form.setFieldValue(`${at}.max`, num(v));
-                        }}
-                        error={err(`${at}.max`)}
-                      />
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        mt={26}
-                        aria-label={t("quality.editor.remove_criterion", { n: i + 1 })}
-                        onClick={() => {
-                          form.removeListItem("criteria", i);
-                        }}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Group>
-                    <Textarea
-                      label={t("quality.editor.criterion_label")}
-                      autosize
-                      minRows={1}
-                      {...form.getInputProps(`${at}.label`)}
-                      error={err(`${at}.label`)}
-                    />
-                    <SimpleGrid cols={{ base: 1, xs: 2 }}>
-                      <NativeSelect
-                        label={t("quality.editor.kind")}
-                        data={KINDS.map((k) => ({
-                          value: k,
-                          label: t(`quality.editor.kinds.${k}`),
-                        }))}
-                        value={c.scoring.kind}
-                        onChange={(e) => {
-                          const v = e.currentTarget.value;
-                          if (isKind(v)) setKind(i, v);
-                        }}
-                        error={err(`${at}.scoring`)}
-                      />
-                      <NativeSelect
-                        label={t("quality.editor.evidence")}
-                        data={[
-                          { value: "", label: t("quality.editor.no_evidence") },
-                          ...EVIDENCE_KEYS.map((k) => ({ value: k, label: f.evidenceLabel(k) })),
-                        ]}
-                        value={c.evidence ?? ""}
-                        onChange={(e) => {
-                          const v = e.currentTarget.value;
-                          const key = EVIDENCE_KEYS.find((k) => k === v);
-                          form.setFieldValue(`${at}.evidence`, key);
-                        }}
-                        error={err(`${at}.evidence`)}
-                      />
-                    </SimpleGrid>
-                    {c.scoring.kind === "bands" && (
-                      <Stack gap={4}>
-                        <Text size="xs" c="dimmed">
-                          {t("quality.editor.bands")}
-                        </Text>
-                        {c.scoring.bands.map((_, j) => {
-                          const bt = `${at}.scoring.bands.${String(j)}`;
-                          return (
-                            <Group key={j} gap="xs" align="flex-start">
-                              <NumberInput
-                                label={t("quality.editor.band_from")}
-                                w={120}
-                                step={0.05}
-                                {...form.getInputProps(`${bt}.from`)}
-                                onChange={(v: string | number) => {
-                                  form.setFieldValue(`${bt}.from`, num(v));
-                                }}
-                                error={err(`${bt}.from`)}
-                              />
-                              <NumberInput
-                                label={t("quality.editor.band_points")}
-                                w={100}
-                                min={0}
-                                step={0.5}
-                                {...form.getInputProps(`${bt}.points`)}
-                                onChange={(v: string | number) => {
-                                  form.setFieldValue(`${bt}.points`, num(v));
-                                }}
-                                error={err(`${bt}.points`)}
-                              />
-                              <ActionIcon
-                                variant="subtle"
-                                color="red"
-                                mt={26}
-                                aria-label={t("quality.editor.remove_band", { n: j + 1 })}
-                                onClick={() => {
-                                  form.removeListItem(`${at}.scoring.bands`, j);
-                                }}
-                              >
-                                <IconTrash size={16} />
-                              </ActionIcon>
-                            </Group>
-                          );
-                        })}
-                        <Group>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            leftSection={<IconPlus size={14} aria-hidden />}
-                            onClick={() => {
-                              form.insertListItem(`${at}.scoring.bands`, { from: 0, points: 0 });
-                            }}
-                          >
-                            {t("quality.editor.add_band")}
-                          </Button>
-                        </Group>
-                      </Stack>
-                    )}
-                    <Group gap="md">
-                      <Switch
-                        label={t("quality.editor.must_full")}
-                        checked={c.mustFull === true}
-                        onChange={(e) => {
-                          form.setFieldValue(
-                            `${at}.mustFull`,
-                            e.currentTarget.checked || undefined,
-                          );
-                        }}
-                      />
-                      <Switch
-                        label={t("quality.editor.needs_reason")}
-                        checked={c.needsReason === true}
-                        onChange={(e) => {
-                          form.setFieldValue(
-                            `${at}.needsReason`,
-                            e.currentTarget.checked || undefined,
-                          );
-                        }}
-                      />
-                    </Group>
-                  </Stack>
-                </Paper>
-              );
-            })}
+            {values.criteria.map((_, i) => (
+              <CriterionFields key={i} form={form} index={i} err={err} />
+            ))}
             {err("criteria") && (
               <Text size="xs" c="red">
                 {err("criteria")}
@@ -528,13 +386,7 @@ export function RubricEditor({
                 variant="light"
                 leftSection={<IconPlus size={14} aria-hidden />}
                 onClick={() => {
-                  form.insertListItem("criteria", {
-                    key: `tieu_chi_${String(values.criteria.length + 1)}`,
-                    group: groupKeys[0] ?? "",
-                    label: "",
-                    max: 1,
-                    scoring: { kind: "points" },
-                  });
+                  form.insertListItem("criteria", newCriterion(values));
                 }}
               >
                 {t("quality.editor.add_criterion")}
@@ -542,6 +394,8 @@ export function RubricEditor({
             </Group>
           </Stack>
         </Paper>
+
+        <ThematicMonthFields form={form} err={err} />
 
         <Paper withBorder p="sm" component="section">
           <Title order={3} size="h5" mb="xs">
@@ -623,6 +477,16 @@ export function RubricEditor({
           <Title order={3} size="h5" mb="xs">
             {t("quality.editor.preview")}
           </Title>
+          <Switch
+            mb="xs"
+            label={t("quality.editor.preview_thematic")}
+            checked={thematicSample}
+            disabled={preview.data === undefined}
+            onChange={(e) => {
+              setThematicSample(e.currentTarget.checked);
+            }}
+            data-testid="rubric-preview-thematic"
+          />
           {!valid ? (
             <Text size="sm" c="dimmed">
               {t("quality.editor.preview_invalid")}
@@ -643,6 +507,17 @@ export function RubricEditor({
           )}
         </Paper>
 
+        {unshown.length > 0 && (
+          <Alert color="red" variant="light" title={t("quality.editor.other_errors")}>
+            <List size="sm">
+              {unshown.map(([path, text]) => (
+                <List.Item key={path}>
+                  {path}: {text}
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
         <ErrorAlert error={null} message={message} />
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending} data-testid="rubric-save">
