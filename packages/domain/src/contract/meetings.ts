@@ -496,6 +496,8 @@ export const meetingRulesDto = z.object({
     removalReviewMonths: z.number().int(),
     postponeWithinMonth: z.boolean(),
     reminderHoursBefore: z.number().int(),
+    yearTotMeetings: z.number().int(),
+    totTargets: z.array(z.object({ year: z.number().int(), share: z.number() })).readonly(),
   }),
   /** What the province set; every other rule is the national default. */
   overrides: z.record(z.string(), z.unknown()),

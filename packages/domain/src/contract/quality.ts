@@ -216,6 +216,10 @@ export const unitScoresDto = z.object({
           selfOnly: z.boolean(),
         }),
       ),
+      /** The cell's year so far (scoring/year.ts cellYearSoFar). */
+      yearStatus: z.enum(["tot", "on_track", "missed"]),
+      /** Decided regular meetings rated Tốt this year. */
+      yearTot: z.number().int(),
     }),
   ),
   /** Meetings by level (decided, else self). */
@@ -225,6 +229,22 @@ export const unitScoresDto = z.object({
    * decided level is Tốt; null when nothing is decided yet.
    */
   totShare: z.number().nullable(),
+  /**
+   * The year against the programme's target (seed 000): cells whose year is Tốt, still on track, or
+   * missed; the share Tốt or on track (the final share once the year is decided); the target in force
+   * for the year (null before any) and whether the share is above it; how many Tốt meetings a cell's
+   * year needs.
+   */
+  yearly: z.object({
+    cells: z.number().int(),
+    tot: z.number().int(),
+    onTrack: z.number().int(),
+    missed: z.number().int(),
+    share: z.number().nullable(),
+    target: z.number().nullable(),
+    targetMet: z.boolean().nullable(),
+    totMeetingsNeeded: z.number().int(),
+  }),
 });
 export type UnitScoresDto = z.infer<typeof unitScoresDto>;
 

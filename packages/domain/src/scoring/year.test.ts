@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { MEETING_LEVELS, type MeetingLevel } from "./rubric.js";
-import { cellYear, totTargetFor, totTargetMet } from "./year.js";
+import { cellYear, cellYearSoFar, totTargetFor, totTargetMet } from "./year.js";
 
 const LETTERS: Record<string, MeetingLevel> = { T: "tot", K: "kha", B: "trung_binh", X: "kem" };
 const months = (spec: string): MeetingLevel[] => spec.split("").map((c) => LETTERS[c] ?? "kem");
@@ -62,5 +62,38 @@ describe("the yearly target (seed 000)", () => {
   it("is met only above the target", () => {
     expect(totTargetMet(0.95, 0.95)).toBe(false);
     expect(totTargetMet(0.96, 0.95)).toBe(true);
+  });
+});
+
+describe("a cell's year so far", () => {
+  const meeting = (month: number, decided: MeetingLevel | null, held = true) => ({
+    period: `2026-${String(month).padStart(2, "0")}`,
+    decided,
+    held,
+  });
+
+  it("counts the months still ahead and the decisions still to come", () => {
+    // March 2026: January and February decided Tốt; March ahead → 10 remaining, on track.
+    const y = cellYearSoFar([meeting(1, "tot"), meeting(2, "tot")], 2026, "2026-03-10");
+    expect(y).toEqual({ status: "on_track", tot: 2, belowKha: 0 });
+  });
+
+  it("misses the year with a past month whose meeting was not held", () => {
+    const fiveHeld = [1, 2, 3, 4, 5].map((m) => meeting(m, null));
+    // June: five held meetings awaiting their decisions, seven months ahead.
+    expect(cellYearSoFar(fiveHeld, 2026, "2026-06-01").status).toBe("on_track");
+    // May's meeting was not held.
+    const mayMissed = [...fiveHeld.slice(0, 4), meeting(5, null, false)];
+    expect(cellYearSoFar(mayMissed, 2026, "2026-06-01").status).toBe("missed");
+    expect(cellYearSoFar(fiveHeld.slice(0, 4), 2026, "2026-06-01").status).toBe("missed");
+  });
+
+  it("is final once the year is over and everything is decided", () => {
+    const all = Array.from({ length: 12 }, (_, i) => meeting(i + 1, i < 7 ? "tot" : "kha"));
+    expect(cellYearSoFar(all, 2026, "2027-01-15").status).toBe("tot");
+    // December not held; a year whose decisions are not all in is not settled.
+    expect(cellYearSoFar(all.slice(0, 11), 2026, "2027-01-15").status).toBe("missed");
+    const lastPending = [...all.slice(0, 11), meeting(12, null)];
+    expect(cellYearSoFar(lastPending, 2026, "2027-01-15").status).toBe("on_track");
   });
 });

@@ -59,3 +59,40 @@ export function totTargetFor(
 export function totTargetMet(share: number, target: number): boolean {
   return share > target;
 }
+
+/** A regular meeting of the cell's year as the scores know it. */
+export interface YearMeeting {
+  /** "YYYY-MM". */
+  period: string;
+  /** The decided level; null while not decided (a self-score is not final). */
+  decided: MeetingLevel | null;
+  /** Held (so a decision may still come). */
+  held: boolean;
+}
+
+/**
+ * A cell's year so far on `today`: a month still counts as remaining when it is the current month or
+ * later, or when its meeting was held and awaits its decision. A past month with no meeting held and
+ * none decided misses the year: "every regular meeting of the year" was not held.
+ */
+export function cellYearSoFar(
+  meetings: readonly YearMeeting[],
+  year: number,
+  today: string,
+  rules: Pick<YearRules, "yearTotMeetings"> = DEFAULT_MEETING_RULES,
+): CellYear {
+  const current = today.slice(0, 7);
+  const byPeriod = new Map(meetings.map((m) => [m.period, m]));
+  const levels: MeetingLevel[] = [];
+  let remaining = 0;
+  let lost = 0;
+  for (let month = 1; month <= 12; month++) {
+    const period = `${String(year)}-${String(month).padStart(2, "0")}`;
+    const m = byPeriod.get(period);
+    if (m?.decided != null) levels.push(m.decided);
+    else if (period >= current || m?.held === true) remaining += 1;
+    else lost += 1;
+  }
+  const y = cellYear(levels, remaining, rules);
+  return lost > 0 ? { ...y, status: "missed" } : y;
+}

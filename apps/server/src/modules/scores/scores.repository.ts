@@ -125,6 +125,7 @@ export function createScoresRepository(db: DbOrTx) {
           unitId: meetings.unitId,
           period: meetings.period,
           date: meetings.date,
+          status: meetings.status,
           selfLevel: meetingScores.selfLevel,
           decidedLevel: meetingScores.decidedLevel,
         })

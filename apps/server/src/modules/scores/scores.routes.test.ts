@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Rubric, ScoreDto } from "@chibo/domain";
+import {
+  HD42_WARD_REGULAR_RUBRIC,
+  type MeetingLevel,
+  type Rubric,
+  type ScoreDto,
+  type UnitScoresDto,
+} from "@chibo/domain";
 import { and, eq } from "drizzle-orm";
 import { captureQueries, testContext } from "#test/db";
 import { call, ok, problem, regularMeetingId } from "#test/http";
@@ -13,7 +19,14 @@ import {
   createUser,
   travel,
 } from "#test/factories";
-import { auditLog, meetingScores, rubrics, visits } from "../../db/schema/index.js";
+import {
+  auditLog,
+  meetings,
+  meetingScores,
+  rubrics,
+  tenants,
+  visits,
+} from "../../db/schema/index.js";
 
 type Setup = Awaited<ReturnType<typeof setup>>;
 type Items = Record<string, { points: number; reason?: string }>;
@@ -711,5 +724,99 @@ describe("queries", () => {
     // Session, meeting, visits, score, rubrics, settings and the evidence's set-based reads.
     expect(queries.length).toBeLessThanOrEqual(before + 1);
     expect(before).toBeLessThanOrEqual(20);
+  });
+});
+
+describe("the year against the programme's target", () => {
+  /** Twelve held regular meetings of 2025 for the cell, decided at the given levels (one a month). */
+  async function decidedYear(s: Setup, cell: typeof s.org.cellA1, levels: MeetingLevel[]) {
+    for (const [i, level] of levels.entries()) {
+      const period = `2025-${String(i + 1).padStart(2, "0")}`;
+      const date = `${period}-15`;
+      const [m] = await s.db
+        .insert(meetings)
+        .values({
+          tenantId: s.org.tenantId,
+          unitId: cell.id,
+          unitPath: cell.path,
+          kind: "regular",
+          status: "held",
+          date,
+          period,
+          registeredDate: date,
+          heldOn: date,
+          startTime: "07:30",
+          place: "Hội trường",
+        })
+        .returning({ id: meetings.id });
+      if (!m) throw new Error("insert failed");
+      await s.db.insert(meetingScores).values({
+        tenantId: s.org.tenantId,
+        meetingId: m.id,
+        unitId: cell.id,
+        unitPath: cell.path,
+        meetingDate: date,
+        rubricCode: HD42_WARD_REGULAR_RUBRIC.code,
+        rubricVersion: HD42_WARD_REGULAR_RUBRIC.version,
+        rubric: HD42_WARD_REGULAR_RUBRIC,
+        evidence: {},
+        decidedLevel: level,
+        decidedTotal: level === "tot" ? 95 : 80,
+        decidedAt: new Date(`${date}T12:00:00Z`),
+      });
+    }
+  }
+
+  it("rates a cell's year Tốt with 7 Tốt and the rest Khá, and tracks the share against the target", async () => {
+    const s = await setup();
+    const tot7 = [...Array<MeetingLevel>(7).fill("tot"), ...Array<MeetingLevel>(5).fill("kha")];
+    await decidedYear(s, s.org.cellA1, tot7);
+    // A2: one Trung bình spoils a year of Tốt.
+    await decidedYear(s, s.org.cellA2, [...Array<MeetingLevel>(11).fill("tot"), "trung_binh"]);
+    const year = await ok<UnitScoresDto>(
+      "GET",
+      `/units/${s.org.dbA.id}/scores?year=2025`,
+      s.committee.cookie,
+    );
+    const status = Object.fromEntries(year.cells.map((c) => [c.unitId, [c.yearStatus, c.yearTot]]));
+    expect(status[s.org.cellA1.id]).toEqual(["tot", 7]);
+    expect(status[s.org.cellA2.id]).toEqual(["missed", 11]);
+    // Seed 000: above 95% of cells from 2025.
+    expect(year.yearly).toEqual({
+      cells: 2,
+      tot: 1,
+      onTrack: 0,
+      missed: 1,
+      share: 0.5,
+      target: 0.95,
+      targetMet: false,
+      totMeetingsNeeded: 7,
+    });
+
+    // A province that asks 8 Tốt meetings and aims above 40% from 2025.
+    await s.db
+      .update(tenants)
+      .set({
+        settings: {
+          meetingRules: { yearTotMeetings: 8, totTargets: [{ year: 2025, share: 0.4 }] },
+        },
+      })
+      .where(eq(tenants.tenantId, s.org.tenantId));
+    const strict = await ok<UnitScoresDto>(
+      "GET",
+      `/units/${s.org.dbA.id}/scores?year=2025`,
+      s.committee.cookie,
+    );
+    expect(strict.yearly).toMatchObject({ tot: 0, missed: 2, target: 0.4, targetMet: false });
+    expect(strict.cells.find((c) => c.unitId === s.org.cellA1.id)?.yearStatus).toBe("missed");
+
+    // March 2026: no regular meeting was held in January or February, so neither cell's year can
+    // be Tốt any more.
+    const now = await ok<UnitScoresDto>(
+      "GET",
+      `/units/${s.org.dbA.id}/scores?year=2026`,
+      s.committee.cookie,
+    );
+    expect(now.yearly).toMatchObject({ cells: 2, tot: 0, onTrack: 0, missed: 2 });
   });
 });

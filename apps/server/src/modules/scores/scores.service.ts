@@ -4,6 +4,7 @@
 import {
   addDays,
   addMonths,
+  cellYearSoFar,
   MEETING_LEVEL_LABELS,
   meetingEvidence,
   meetingRulesInput,
@@ -18,6 +19,8 @@ import {
   scoreSheet,
   SHIPPED_RUBRICS,
   supervisionRulesInput,
+  totTargetFor,
+  totTargetMet,
   type ErrorDetail,
   type EvidenceValues,
   type RescoreDto,
@@ -33,6 +36,7 @@ import type { Db, DbOrTx } from "../../db/client.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../http/errors.js";
 import { recordAudit } from "../../lib/audit.js";
 import type { Clock } from "../../lib/clock.js";
+import { loadMeetingRules } from "../../lib/meeting-rules.js";
 import { authorize, can, scoreDecider, scopeRoots, type Actor } from "../../policy/policy.js";
 import { createRubricsRepository } from "../rubrics/rubrics.repository.js";
 import { rubricsInTenant } from "../rubrics/rubrics.service.js";
@@ -429,32 +433,64 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
       const unit = await repo.unit(actor.tenantId, unitId);
       authorize(actor, "meeting.read", unit?.path, "unit");
       if (!unit) throw notFound("unit");
-      const cells = await repo.cells(actor.tenantId, unit.path);
-      const rows = await repo.regularLevels(actor.tenantId, unit.path, year);
+      const [cells, rows, rules] = await Promise.all([
+        repo.cells(actor.tenantId, unit.path),
+        repo.regularLevels(actor.tenantId, unit.path, year),
+        loadMeetingRules(db, actor.tenantId),
+      ]);
+      const today = clock.today();
+      const yearly = { tot: 0, onTrack: 0, missed: 0 };
       const counts = { tot: 0, kha: 0, trung_binh: 0, kem: 0 };
       let rated = 0;
       let tot = 0;
       const out = cells.map((c) => {
-        const months = rows
-          .filter((r) => r.unitId === c.id)
-          .map((r) => {
-            const level = r.decidedLevel ?? r.selfLevel ?? null;
-            if (level !== null) counts[level] += 1;
-            return {
-              period: r.period ?? r.date.slice(0, 7),
-              meetingId: r.meetingId,
-              level,
-              selfOnly: r.decidedLevel === null && r.selfLevel !== null,
-            };
-          });
+        const own = rows.filter((r) => r.unitId === c.id);
+        const y = cellYearSoFar(
+          own.map((r) => ({
+            period: r.period ?? r.date.slice(0, 7),
+            decided: r.decidedLevel,
+            held: r.status === "held",
+          })),
+          year,
+          today,
+          rules,
+        );
+        if (y.status === "tot") yearly.tot += 1;
+        else if (y.status === "on_track") yearly.onTrack += 1;
+        else yearly.missed += 1;
+        const months = own.map((r) => {
+          const level = r.decidedLevel ?? r.selfLevel ?? null;
+          if (level !== null) counts[level] += 1;
+          return {
+            period: r.period ?? r.date.slice(0, 7),
+            meetingId: r.meetingId,
+            level,
+            selfOnly: r.decidedLevel === null && r.selfLevel !== null,
+          };
+        });
         const latest = [...months].reverse().find((x) => x.level !== null && !x.selfOnly);
         if (latest) {
           rated += 1;
           if (latest.level === "tot") tot += 1;
         }
-        return { unitId: c.id, name: c.name, months };
+        return { unitId: c.id, name: c.name, months, yearStatus: y.status, yearTot: y.tot };
       });
-      return { year, cells: out, counts, totShare: rated === 0 ? null : tot / rated };
+      const share = cells.length === 0 ? null : (yearly.tot + yearly.onTrack) / cells.length;
+      const target = totTargetFor(year, rules.totTargets);
+      return {
+        year,
+        cells: out,
+        counts,
+        totShare: rated === 0 ? null : tot / rated,
+        yearly: {
+          cells: cells.length,
+          ...yearly,
+          share,
+          target,
+          targetMet: share === null || target === null ? null : totTargetMet(share, target),
+          totMeetingsNeeded: rules.yearTotMeetings,
+        },
+      };
     },
 
     /** Decisions waiting for the caller: their committees' subtrees below them, their attended visits. */

@@ -24,7 +24,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0
 
 /**
  * The levels of a unit's regular meetings month by month (decided, else the cell's own, marked),
- * the count by level, and the share of cells rated Tốt.
+ * the count by level, the share of cells rated Tốt, and each cell's year against the target.
  */
 export function UnitScores({ unitId }: { unitId: string }) {
   const { t, i18n } = useTranslation();
@@ -87,8 +87,50 @@ function Summary({ data, language }: { data: UnitScoresDto; language: string }) 
             ? t("quality.unit.tot_share_none")
             : t("quality.unit.tot_share", { share: formatPercent(data.totShare, language) })}
         </Text>
+        <Yearly data={data} language={language} />
       </Stack>
     </Paper>
+  );
+}
+
+const YEAR_COLORS: Record<UnitScoresDto["cells"][number]["yearStatus"], string> = {
+  tot: "green",
+  on_track: "blue",
+  missed: "red",
+};
+
+/** The year against the programme's target (seed 000): cells Tốt, on track, missed. */
+function Yearly({ data, language }: { data: UnitScoresDto; language: string }) {
+  const { t } = useTranslation();
+  const y = data.yearly;
+  return (
+    <Stack gap={4} data-testid="yearly">
+      <Text size="sm">
+        {t("quality.unit.yearly", {
+          year: data.year,
+          tot: y.tot,
+          onTrack: y.onTrack,
+          missed: y.missed,
+        })}
+      </Text>
+      <Group gap="xs" wrap="wrap">
+        <Text size="sm" fw={600}>
+          {y.share === null
+            ? t("quality.unit.yearly_share_none")
+            : t("quality.unit.yearly_share", { share: formatPercent(y.share, language) })}
+        </Text>
+        {y.target !== null && (
+          <Badge color={y.targetMet ? "green" : "orange"} variant="light">
+            {t(y.targetMet ? "quality.unit.target_met" : "quality.unit.target_not_met", {
+              target: formatPercent(y.target, language),
+            })}
+          </Badge>
+        )}
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t("quality.unit.yearly_rule", { count: y.totMeetingsNeeded })}
+      </Text>
+    </Stack>
   );
 }
 
@@ -97,9 +139,14 @@ function CellMonths({ cell, year }: { cell: UnitScoresDto["cells"][number]; year
   const byMonth = new Map(cell.months.map((m) => [m.period.slice(5, 7), m]));
   return (
     <Paper withBorder p="sm" component="section" aria-label={cell.name}>
-      <Text fw={600} size="sm" mb="xs">
-        {cell.name}
-      </Text>
+      <Group justify="space-between" gap="xs" mb="xs" wrap="wrap">
+        <Text fw={600} size="sm">
+          {cell.name}
+        </Text>
+        <Badge color={YEAR_COLORS[cell.yearStatus]} variant="light" size="sm">
+          {t(`quality.unit.year_status.${cell.yearStatus}`, { count: cell.yearTot })}
+        </Badge>
+      </Group>
       <SimpleGrid cols={{ base: 4, xs: 6, md: 12 }} spacing={6} verticalSpacing={6}>
         {MONTHS.map((mm) => {
           const m = byMonth.get(mm);
