@@ -42,7 +42,8 @@ describe("every role on a phone", () => {
     "bithu",
     "dangvien",
   ]) {
-    it(`${username} opens each screen without errors`, async () => {
+    // About twenty screens, each waited on until the network is idle: longer than the default.
+    it(`${username} opens each screen without errors`, { timeout: 120_000 }, async () => {
       const page = await phonePage(browser);
       const me = async () =>
         page.evaluate(async () => {
@@ -72,6 +73,7 @@ describe("every role on a phone", () => {
         "/visits",
         "/supervision",
         "/admin/users",
+        "/admin/settings",
         "/admin/agenda-templates",
         "/admin/rubrics",
         "/audit",

@@ -16,6 +16,7 @@ import {
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
+  IconAdjustments,
   IconAlertTriangle,
   IconBell,
   IconCalendarEvent,
@@ -178,6 +179,12 @@ export function AppLayout() {
       label: t("common.nav.users"),
       icon: <IconUserCog size={18} />,
       action: "user.manage",
+    },
+    {
+      to: "/admin/settings",
+      label: t("common.nav.settings"),
+      icon: <IconAdjustments size={18} />,
+      action: "tenant.configure",
     },
     {
       to: "/admin/agenda-templates",

@@ -51,6 +51,7 @@ const routes: RouteObject[] = [
                 element: <RequireAction action="tenant.configure" />,
                 ErrorBoundary: RouteErrorBoundary,
                 children: [
+                  page("settings", () => import("./routes/admin-settings")),
                   page("agenda-templates", () => import("./routes/admin-agenda-templates")),
                   page("rubrics", () => import("./routes/admin-rubrics")),
                 ],
