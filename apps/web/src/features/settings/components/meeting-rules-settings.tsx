@@ -1,5 +1,15 @@
 import { DEFAULT_MEETING_RULES, meetingRulesInput, type MeetingRulesDto } from "@chibo/domain";
-import { SimpleGrid, Switch } from "@mantine/core";
+import {
+  ActionIcon,
+  Button,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+} from "@mantine/core";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useForm, type FormErrors } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -11,6 +21,7 @@ import { useMeetingRules } from "../api/get-meeting-rules";
 import { useSaveMeetingRules } from "../api/save-meeting-rules";
 import {
   isRateField,
+  isTargetShareField,
   meetingRulesForm,
   meetingRulesOverrides,
   numberOf,
@@ -38,7 +49,10 @@ type NumberField =
   | "maxConsecutiveExcused"
   | "consecutiveAbsenceAlert"
   | "removalReviewMonths"
-  | "reminderHoursBefore";
+  | "reminderHoursBefore"
+  | "yearTotMeetings"
+  | `totTargets.${number}.year`
+  | `totTargets.${number}.share`;
 
 /** The tenant's meeting rules: lengths, thematic and forum meetings, attendance, absences, reminders. */
 export function MeetingRulesSettings() {
@@ -59,6 +73,7 @@ function MeetingRulesEditor({ data }: { data: MeetingRulesDto }) {
     const errors = schemaErrors(values);
     for (const path of Object.keys(errors)) {
       if (isRateField(path)) errors[path] = t(`settings.meeting.${path}_range`);
+      else if (isTargetShareField(path)) errors[path] = t("settings.meeting.target_share_range");
     }
     return errors;
   };
@@ -247,6 +262,78 @@ function MeetingRulesEditor({ data }: { data: MeetingRulesDto }) {
           max={168}
           {...num("reminderHoursBefore")}
         />
+      </RuleGroup>
+      <RuleGroup legend={t("settings.meeting.group_year")}>
+        <RuleNumberInput
+          label={t("settings.meeting.year_tot_meetings")}
+          help={t("settings.meeting.year_tot_meetings_help")}
+          byDefault={t("settings.unit.meetings", { count: d.yearTotMeetings })}
+          min={1}
+          max={12}
+          {...num("yearTotMeetings")}
+        />
+        <Stack gap={6}>
+          <Text size="sm" fw={500}>
+            {t("settings.meeting.tot_targets")}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t("settings.meeting.tot_targets_help", {
+              value: d.totTargets.map((x) => `${String(x.year)}: > ${percent(x.share)}`).join("; "),
+            })}
+          </Text>
+          {form.values.totTargets.map((_, i) => (
+            <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
+              <NumberInput
+                label={t("settings.meeting.target_year")}
+                min={2000}
+                max={2100}
+                allowDecimal={false}
+                w={110}
+                disabled={!data.canConfigure}
+                {...num(`totTargets.${i}.year`)}
+              />
+              <NumberInput
+                label={t("settings.meeting.target_share")}
+                w={130}
+                disabled={!data.canConfigure}
+                {...rateProps}
+                {...num(`totTargets.${i}.share`)}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                mt={26}
+                aria-label={t("settings.meeting.target_remove", { index: i + 1 })}
+                disabled={!data.canConfigure}
+                onClick={() => {
+                  form.removeListItem("totTargets", i);
+                }}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Group>
+          ))}
+          {form.errors.totTargets !== undefined && (
+            <Text size="xs" c="red" role="alert">
+              {form.errors.totTargets}
+            </Text>
+          )}
+          <Button
+            variant="light"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            w="fit-content"
+            disabled={!data.canConfigure}
+            onClick={() => {
+              const last = form.values.totTargets.at(-1);
+              const year =
+                typeof last?.year === "number" ? last.year + 1 : new Date().getFullYear();
+              form.insertListItem("totTargets", { year, share: last?.share ?? 95 });
+            }}
+          >
+            {t("settings.meeting.target_add")}
+          </Button>
+        </Stack>
       </RuleGroup>
     </SettingsFormFrame>
   );

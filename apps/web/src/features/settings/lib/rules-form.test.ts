@@ -66,6 +66,45 @@ describe("meeting rules form", () => {
     expect(meetingRulesInput.safeParse(input).success).toBe(true);
   });
 
+  it("sends the year's rules: the Tốt count, and the targets as a whole in fractions", () => {
+    const values = meetingRulesForm(defaults.effective);
+    expect(values.totTargets).toEqual([
+      { year: 2023, share: 85 },
+      { year: 2025, share: 95 },
+    ]);
+    const input = meetingRulesOverrides(
+      {
+        ...values,
+        yearTotMeetings: 8,
+        totTargets: [...values.totTargets, { year: 2027, share: 97.5 }],
+      },
+      defaults,
+    );
+    expect(input).toEqual({
+      yearTotMeetings: 8,
+      totTargets: [
+        { year: 2023, share: 0.85 },
+        { year: 2025, share: 0.95 },
+        { year: 2027, share: 0.975 },
+      ],
+    });
+    expect(meetingRulesInput.safeParse(input).success).toBe(true);
+    // An empty share is sent for the schema to name.
+    const empty = meetingRulesOverrides(
+      { ...values, totTargets: [{ year: 2026, share: "" }] },
+      defaults,
+    );
+    const parsed = meetingRulesInput.safeParse(empty);
+    expect(parsed.error?.issues[0]?.path).toEqual(["totTargets", 0, "share"]);
+    // Targets back at the defaults are no longer the province's own.
+    const loaded = meetingData({ totTargets: [{ year: 2025, share: 0.9 }] });
+    const restored = meetingRulesOverrides(
+      { ...meetingRulesForm(loaded.effective), totTargets: values.totTargets },
+      loaded,
+    );
+    expect(restored).toEqual({});
+  });
+
   it("keeps a stored fraction exactly while its percent is unchanged", () => {
     const loaded = meetingData({ quorumFraction: 0.123456 });
     const input = meetingRulesOverrides(meetingRulesForm(loaded.effective), loaded);

@@ -81,6 +81,9 @@ export interface MeetingRulesForm extends Record<string, unknown> {
   removalReviewMonths: NumberValue;
   postponeWithinMonth: boolean;
   reminderHoursBefore: NumberValue;
+  yearTotMeetings: NumberValue;
+  /** Share in percent. */
+  totTargets: { year: NumberValue; share: NumberValue }[];
 }
 
 export const MEETING_FIELDS = [
@@ -94,6 +97,8 @@ export const MEETING_FIELDS = [
   "removalReviewMonths",
   "postponeWithinMonth",
   "reminderHoursBefore",
+  "yearTotMeetings",
+  "totTargets",
 ] as const satisfies readonly (keyof MeetingRulesForm)[];
 
 export function meetingRulesForm(effective: MeetingRulesDto["effective"]): MeetingRulesForm {
@@ -110,7 +115,32 @@ export function meetingRulesForm(effective: MeetingRulesDto["effective"]): Meeti
     removalReviewMonths: effective.removalReviewMonths,
     postponeWithinMonth: effective.postponeWithinMonth,
     reminderHoursBefore: effective.reminderHoursBefore,
+    yearTotMeetings: effective.yearTotMeetings,
+    totTargets: effective.totTargets.map((t) => ({ year: t.year, share: toPercent(t.share) })),
   };
+}
+
+/**
+ * The yearly targets to send: undefined while they are the defaults; a share shown as loaded keeps
+ * its loaded fraction; an empty field is sent as "" for the schema to report.
+ */
+function targetsOf(
+  values: MeetingRulesForm["totTargets"],
+  loaded: MeetingRulesDto["effective"]["totTargets"],
+): { year: NumberValue; share: number | "" }[] | undefined {
+  const out = values.map((t) => {
+    const before = loaded.find((l) => l.year === t.year);
+    const share: number | "" =
+      t.share === ""
+        ? ""
+        : before && toPercent(before.share) === t.share
+          ? before.share
+          : t.share / 100;
+    return { year: t.year, share };
+  });
+  const byDefault = DEFAULT_MEETING_RULES.totTargets.map((t) => ({ year: t.year, share: t.share }));
+  const same = JSON.stringify(out) === JSON.stringify(byDefault);
+  return same ? undefined : out;
 }
 
 /** The overrides to send (not yet validated: an empty field is sent as "" for the schema to report). */
@@ -138,7 +168,14 @@ export function meetingRulesOverrides(
     postponeWithinMonth:
       values.postponeWithinMonth === d.postponeWithinMonth ? undefined : values.postponeWithinMonth,
     reminderHoursBefore: changed(values.reminderHoursBefore, d.reminderHoursBefore),
+    yearTotMeetings: changed(values.yearTotMeetings, d.yearTotMeetings),
+    totTargets: targetsOf(values.totTargets, data.effective.totTargets),
   });
+}
+
+/** A target's share, edited in percent: its own range message. */
+export function isTargetShareField(path: string): boolean {
+  return /^totTargets\.\d+\.share$/u.test(path);
 }
 
 /** A rate's own range, in the percent the field shows (the contract speaks in fractions 0–1). */
