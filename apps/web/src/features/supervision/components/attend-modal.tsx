@@ -15,14 +15,16 @@ const ATTENDABLE = new Set(["in_progress", "held"]);
 
 /**
  * "Đã dự": the visitor names the meeting they attended (in progress or held, from a few weeks before
- * the planned day to today) and becomes its upper-level guest.
+ * the planned day to today or the planned day, whichever is later) and becomes its upper-level guest.
  */
 export function AttendModal({ visit, onClose }: { visit: VisitDto; onClose: () => void }) {
   const { t } = useTranslation();
   const today = todayIso();
   const start = visit.plannedOn < today ? visit.plannedOn : today;
   const from = addDays(start, -45);
-  const meetings = useCellMeetings(visit.unitId, from, today);
+  // Up to the planned day too: a meeting held ahead of its date still carries that date.
+  const to = [today, visit.plannedOn, visit.meeting?.date ?? today].sort().at(-1) ?? today;
+  const meetings = useCellMeetings(visit.unitId, from, to);
   const mutation = useAttendVisit(visit.id);
   const meetingText = useMeetingText();
   if (meetings.isPending || meetings.error) {
