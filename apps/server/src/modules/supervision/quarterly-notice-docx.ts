@@ -69,6 +69,11 @@ export interface QuarterlyNotice {
 
 const QUARTERS = ["I", "II", "III", "IV"];
 
+/** Points as Vietnamese write them: a decimal comma (75,5). */
+function points(total: number): string {
+  return String(total).replace(".", ",");
+}
+
 function percent(rate: number | null): string {
   return rate === null ? "—" : `${(rate * 100).toFixed(1).replace(".", ",")}%`;
 }
@@ -214,7 +219,7 @@ function appendix(notice: QuarterlyNotice, layout: DocxLayout): Table {
     ...c.levels.map((l) =>
       l === null
         ? "—"
-        : `${MEETING_LEVEL_LABELS[l.level]}${l.total === null ? "" : ` (${l.total})`}`,
+        : `${MEETING_LEVEL_LABELS[l.level]}${l.total === null ? "" : ` (${points(l.total)})`}`,
     ),
     c.thematicHeld > 0 ? "Có" : "Không",
     `${c.held}/${c.due}`,

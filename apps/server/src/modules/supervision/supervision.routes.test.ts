@@ -602,7 +602,7 @@ describe("quarterly notice", () => {
       rubric: {} as never,
       evidence: {} as never,
       decidedLevel: "tot",
-      decidedTotal: 92,
+      decidedTotal: 92.5,
     });
     await assign(s, s.visitor.id, s.org.cellA1);
     const res = await call(
@@ -629,7 +629,7 @@ describe("quarterly notice", () => {
         "Xếp loại chất lượng các buổi sinh hoạt đã quyết định: Tốt: 1.",
         "Chi bộ không sinh hoạt: Chi bộ Phòng A1, Chi bộ Phòng A2.",
         "Số lượt phải dự: 1; số lượt đã dự: 0; số báo cáo đã nộp: 0, trong đó đúng hạn: 0.",
-        "Tốt (92)",
+        "Tốt (92,5)",
         "Chi bộ Phòng A2",
       ]),
     );
