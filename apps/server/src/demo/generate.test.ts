@@ -1060,6 +1060,8 @@ describe("the demo's meetings, seeded and read back from the database", () => {
     // Three months of regular meetings for each of the 409 cells, six for the demo committee's.
     expect(seeded.counts.scores).toBeGreaterThan(409 * 2);
     expect(seeded.counts.visits).toBeGreaterThan(3);
+    // One attended visit whose report is overdue, for the committee's list and the visitor's notice.
+    expect(seeded.counts.overdueReports).toBe(1);
   });
 
   it("writes exactly what the generator gives for the same seed and day", () => {

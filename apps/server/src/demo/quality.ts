@@ -53,13 +53,13 @@ export async function seedDemoQuality(
     users: readonly DemoUser[];
     meetings: readonly DemoMeeting[];
   },
-): Promise<{ scores: number; visits: number; guests: number }> {
+): Promise<{ scores: number; visits: number; guests: number; overdueReports: number }> {
   const rng = createRng(`${String(ctx.seed)}:${ctx.code}:quality`);
   const newId = () => uuidFrom(rng);
   const visitor = ctx.users.find((u) => u.username.endsWith("giamsat"));
   const committeeGrant = ctx.users.find((u) => u.username.endsWith("danguy"))?.grants[0];
   const committee = ctx.units.find((u) => u.id === committeeGrant?.unitId);
-  if (!visitor || !committee) return { scores: 0, visits: 0, guests: 0 };
+  if (!visitor || !committee) return { scores: 0, visits: 0, guests: 0, overdueReports: 0 };
   const units = new Map(ctx.units.map((u) => [u.id, u]));
   const ownCell = (unitId: string) => {
     const u = units.get(unitId);
@@ -88,11 +88,16 @@ export async function seedDemoQuality(
     visited.add(m.id);
   }
 
+  // The latest visited meeting whose report is already due is left unreported: one overdue report.
+  const dueBy = addDays(ctx.today, -DEFAULT_SUPERVISION_RULES.reportDays - 1);
+  const overdueId = held
+    .filter((m) => visited.has(m.id) && (m.heldOn ?? m.date) <= dueBy)
+    .at(-1)?.id;
+
   const scoreRows: (typeof meetingScores.$inferInsert)[] = [];
   const visitRows: (typeof visits.$inferInsert)[] = [];
   const guestRows: (typeof meetingGuests.$inferInsert)[] = [];
   const byId = new Map(ctx.meetings.map((m) => [m.id, m]));
-  let overdueLeft = 1;
   for (const m of held) {
     const facts = batch.facts.get(m.id);
     const cell = units.get(m.unitId);
@@ -162,8 +167,7 @@ export async function seedDemoQuality(
     });
 
     if (attended) {
-      const overdue = overdueLeft > 0 && recent;
-      if (overdue) overdueLeft -= 1;
+      const overdue = m.id === overdueId;
       visitRows.push({
         id: newId(),
         tenantId: ctx.tenantId,
@@ -218,5 +222,10 @@ export async function seedDemoQuality(
   if (scoreRows.length > 0) await tx.insert(meetingScores).values(scoreRows);
   if (visitRows.length > 0) await tx.insert(visits).values(visitRows);
   if (guestRows.length > 0) await tx.insert(meetingGuests).values(guestRows);
-  return { scores: scoreRows.length, visits: visitRows.length, guests: guestRows.length };
+  return {
+    scores: scoreRows.length,
+    visits: visitRows.length,
+    guests: guestRows.length,
+    overdueReports: visitRows.filter((v) => v.state === "attended").length,
+  };
 }

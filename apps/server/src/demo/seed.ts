@@ -85,6 +85,8 @@ export interface SeedDemoResult {
     visits: number;
     /** The visitor as an upper-level guest of the meetings attended. */
     visitGuests: number;
+    /** Attended visits whose report is overdue. */
+    overdueReports: number;
   };
 }
 
@@ -295,6 +297,7 @@ export async function seedDemoTenant(db: Db, opts: SeedDemoOptions): Promise<See
       scores: quality.scores,
       visits: quality.visits,
       visitGuests: quality.guests,
+      overdueReports: quality.overdueReports,
     },
   };
 }
