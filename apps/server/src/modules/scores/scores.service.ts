@@ -443,8 +443,14 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
       const counts = { tot: 0, kha: 0, trung_binh: 0, kem: 0 };
       let rated = 0;
       let tot = 0;
+      const byCell = new Map<string, typeof rows>();
+      for (const r of rows) {
+        const list = byCell.get(r.unitId);
+        if (list) list.push(r);
+        else byCell.set(r.unitId, [r]);
+      }
       const out = cells.map((c) => {
-        const own = rows.filter((r) => r.unitId === c.id);
+        const own = byCell.get(c.id) ?? [];
         const y = cellYearSoFar(
           own.map((r) => ({
             period: r.period ?? r.date.slice(0, 7),
