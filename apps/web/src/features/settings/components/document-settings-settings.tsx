@@ -9,7 +9,6 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { PageLoader } from "@/components/ui/page-loader";
 import { useSchemaValidator } from "@/hooks/use-form-helpers";
-import { notifySuccess } from "@/lib/notify";
 import { useDocumentSettings } from "../api/get-document-settings";
 import { useSaveDocumentSettings } from "../api/save-document-settings";
 import {
@@ -18,14 +17,12 @@ import {
   numberOf,
   type DocumentSettingsForm,
   DOCUMENT_FIELDS,
-  othersOf,
-  ownCount,
 } from "../lib/rules-form";
 import {
   RuleGroup,
   RuleNumberInput,
   SettingsFormFrame,
-  useSaveFailure,
+  useSettingsSave,
 } from "./settings-form-parts";
 
 const MARGINS = ["marginTopMm", "marginBottomMm", "marginLeftMm", "marginRightMm"] as const;
@@ -57,7 +54,14 @@ function DocumentSettingsEditor({ data }: { data: DocumentSettingsDto }) {
     initialValues: documentSettingsForm(data.effective),
     validate,
   });
-  const failure = useSaveFailure(form);
+  const frame = useSettingsSave({
+    form,
+    save,
+    schema: documentSettingsInput,
+    toOverrides: (v: DocumentSettingsForm) => documentSettingsOverrides(v, data),
+    data,
+    fields: DOCUMENT_FIELDS,
+  });
   const d = DEFAULT_DOCUMENT_LAYOUT;
   const num = (path: NumberField) => ({
     ...form.getInputProps(path),
@@ -68,44 +72,13 @@ function DocumentSettingsEditor({ data }: { data: DocumentSettingsDto }) {
   const mm = ` ${t("settings.unit.mm")}`;
   const decimalSeparator = (i18n.resolvedLanguage ?? "vi").startsWith("vi") ? "," : ".";
 
-  const onSubmit = (values: DocumentSettingsForm) => {
-    failure.clear();
-    const parsed = documentSettingsInput.safeParse(documentSettingsOverrides(values, data));
-    if (!parsed.success) return;
-    save.mutate(parsed.data, {
-      onSuccess: () => {
-        notifySuccess(t("settings.rules.saved"));
-      },
-      onError: failure.fail,
-    });
-  };
-
   const colon = form.values.numberColon;
   return (
     <SettingsFormFrame
       testId="document-settings-form"
       title={t("settings.documents.title")}
       intro={t("settings.documents.intro")}
-      ownCount={ownCount(data.overrides, DOCUMENT_FIELDS)}
-      canConfigure={data.canConfigure}
-      dirty={form.isDirty()}
-      saving={save.isPending}
-      message={failure.message}
-      onSubmit={form.onSubmit(onSubmit)}
-      onDiscard={() => {
-        form.reset();
-        failure.clear();
-      }}
-      onReset={(done) => {
-        // Only this form's rules return to their defaults.
-        save.mutate(othersOf(data.overrides, DOCUMENT_FIELDS), {
-          onSuccess: () => {
-            notifySuccess(t("settings.rules.restored"));
-            done();
-          },
-        });
-      }}
-      resetError={save.error}
+      {...frame}
     >
       <RuleGroup legend={t("settings.documents.group_header")}>
         <TextInput

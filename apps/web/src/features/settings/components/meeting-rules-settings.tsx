@@ -16,7 +16,6 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { PageLoader } from "@/components/ui/page-loader";
 import { useSchemaValidator } from "@/hooks/use-form-helpers";
 import { formatPercent } from "@/lib/format";
-import { notifySuccess } from "@/lib/notify";
 import { useMeetingRules } from "../api/get-meeting-rules";
 import { useSaveMeetingRules } from "../api/save-meeting-rules";
 import {
@@ -27,14 +26,12 @@ import {
   numberOf,
   type MeetingRulesForm,
   MEETING_FIELDS,
-  othersOf,
-  ownCount,
 } from "../lib/rules-form";
 import {
   RuleGroup,
   RuleNumberInput,
   SettingsFormFrame,
-  useSaveFailure,
+  useSettingsSave,
 } from "./settings-form-parts";
 
 type NumberField =
@@ -82,7 +79,14 @@ function MeetingRulesEditor({ data }: { data: MeetingRulesDto }) {
     initialValues: meetingRulesForm(data.effective),
     validate,
   });
-  const failure = useSaveFailure(form);
+  const frame = useSettingsSave({
+    form,
+    save,
+    schema: meetingRulesInput,
+    toOverrides: (v: MeetingRulesForm) => meetingRulesOverrides(v, data),
+    data,
+    fields: MEETING_FIELDS,
+  });
   const d = DEFAULT_MEETING_RULES;
   const num = (path: NumberField) => ({
     ...form.getInputProps(path),
@@ -104,43 +108,12 @@ function MeetingRulesEditor({ data }: { data: MeetingRulesDto }) {
     decimalSeparator: language.startsWith("vi") ? "," : ".",
   } as const;
 
-  const onSubmit = (values: MeetingRulesForm) => {
-    failure.clear();
-    const parsed = meetingRulesInput.safeParse(meetingRulesOverrides(values, data));
-    if (!parsed.success) return;
-    save.mutate(parsed.data, {
-      onSuccess: () => {
-        notifySuccess(t("settings.rules.saved"));
-      },
-      onError: failure.fail,
-    });
-  };
-
   return (
     <SettingsFormFrame
       testId="meeting-rules-form"
       title={t("settings.meeting.title")}
       intro={t("settings.meeting.intro")}
-      ownCount={ownCount(data.overrides, MEETING_FIELDS)}
-      canConfigure={data.canConfigure}
-      dirty={form.isDirty()}
-      saving={save.isPending}
-      message={failure.message}
-      onSubmit={form.onSubmit(onSubmit)}
-      onDiscard={() => {
-        form.reset();
-        failure.clear();
-      }}
-      onReset={(done) => {
-        // Only this form's rules return to their defaults.
-        save.mutate(othersOf(data.overrides, MEETING_FIELDS), {
-          onSuccess: () => {
-            notifySuccess(t("settings.rules.restored"));
-            done();
-          },
-        });
-      }}
-      resetError={save.error}
+      {...frame}
     >
       <RuleGroup legend={t("settings.meeting.group_length")}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

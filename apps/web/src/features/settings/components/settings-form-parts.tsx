@@ -12,11 +12,15 @@ import {
   type NumberInputProps,
 } from "@mantine/core";
 import { IconInfoCircle, IconRestore } from "@tabler/icons-react";
+import type { UseFormReturnType } from "@mantine/form";
 import { useState, type ComponentProps, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AppModal } from "@/components/ui/app-modal";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import type { z } from "zod";
 import { useSubmitError } from "@/hooks/use-form-helpers";
+import { notifySuccess } from "@/lib/notify";
+import { othersOf, ownCount } from "../lib/rules-form";
 
 /** A number rule with what it means and its default; a value out of range is reported, not clamped. */
 export function RuleNumberInput({
@@ -190,22 +194,75 @@ export function SettingsFormFrame({
   );
 }
 
+/** What a settings form needs of its save mutation. */
+interface SettingsSave<I> {
+  mutate: (
+    input: I,
+    callbacks: { onSuccess: () => void; onError?: (error: Error) => void },
+  ) => void;
+  isPending: boolean;
+  error: unknown;
+}
+
 /**
- * A save's failure read for the form: the server's field errors go on the fields they name, the
- * message above the save bar.
+ * The save, discard and reset of one settings form, as SettingsFormFrame's props: the overrides the
+ * form gives are checked against the contract and sent; the server's field errors go on the fields
+ * they name, its message above the save bar. Reset sends the saved overrides of the other forms'
+ * rules only, so this form's rules return to their defaults.
  */
-export function useSaveFailure(form: { setErrors: (errors: Record<string, string>) => void }) {
+export function useSettingsSave<V extends Record<string, unknown>, I>(opts: {
+  form: UseFormReturnType<V>;
+  save: SettingsSave<I>;
+  schema: z.ZodType<I>;
+  toOverrides: (values: V) => unknown;
+  data: { overrides: object; canConfigure: boolean };
+  fields: readonly string[];
+}) {
+  const { form, save, schema, toOverrides, data, fields } = opts;
+  const { t } = useTranslation();
   const readError = useSubmitError();
   const [message, setMessage] = useState<string | null>(null);
+  const fail = (error: unknown) => {
+    const read = readError(error);
+    form.setErrors(read.fields);
+    setMessage(read.message);
+  };
+  /** Checks the overrides against the contract and sends them. */
+  const send = (
+    overrides: unknown,
+    callbacks: { onSuccess: () => void; onError?: typeof fail },
+  ) => {
+    const parsed = schema.safeParse(overrides);
+    if (parsed.success) save.mutate(parsed.data, callbacks);
+  };
   return {
+    ownCount: ownCount(data.overrides, fields),
+    canConfigure: data.canConfigure,
+    dirty: form.isDirty(),
+    saving: save.isPending,
     message,
-    clear: () => {
+    onSubmit: form.onSubmit((values) => {
+      setMessage(null);
+      send(toOverrides(values), {
+        onSuccess: () => {
+          notifySuccess(t("settings.rules.saved"));
+        },
+        onError: fail,
+      });
+    }),
+    onDiscard: () => {
+      form.reset();
       setMessage(null);
     },
-    fail: (error: unknown) => {
-      const read = readError(error);
-      form.setErrors(read.fields);
-      setMessage(read.message);
+    // A failed reset shows in the confirmation (resetError).
+    onReset: (done: () => void) => {
+      send(othersOf(data.overrides, fields), {
+        onSuccess: () => {
+          notifySuccess(t("settings.rules.restored"));
+          done();
+        },
+      });
     },
+    resetError: save.error,
   };
 }

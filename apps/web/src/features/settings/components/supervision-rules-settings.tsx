@@ -9,7 +9,6 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { PageLoader } from "@/components/ui/page-loader";
 import { useSchemaValidator } from "@/hooks/use-form-helpers";
-import { notifySuccess } from "@/lib/notify";
 import { useSupervisionRules } from "../api/get-supervision-rules";
 import { useSaveSupervisionRules } from "../api/save-supervision-rules";
 import {
@@ -18,14 +17,12 @@ import {
   supervisionRulesOverrides,
   type SupervisionRulesForm,
   SUPERVISION_FIELDS,
-  othersOf,
-  ownCount,
 } from "../lib/rules-form";
 import {
   RuleGroup,
   RuleNumberInput,
   SettingsFormFrame,
-  useSaveFailure,
+  useSettingsSave,
 } from "./settings-form-parts";
 
 type NumberField =
@@ -55,7 +52,14 @@ function SupervisionRulesEditor({ data }: { data: SupervisionRulesDto }) {
     initialValues: supervisionRulesForm(data.effective),
     validate,
   });
-  const failure = useSaveFailure(form);
+  const frame = useSettingsSave({
+    form,
+    save,
+    schema: supervisionRulesInput,
+    toOverrides: (v: SupervisionRulesForm) => supervisionRulesOverrides(v, data.overrides),
+    data,
+    fields: SUPERVISION_FIELDS,
+  });
   const d = DEFAULT_SUPERVISION_RULES;
   const num = (path: NumberField) => ({
     ...form.getInputProps(path),
@@ -65,45 +69,12 @@ function SupervisionRulesEditor({ data }: { data: SupervisionRulesDto }) {
   });
   const days = (n: number) => t("settings.unit.days", { count: n });
 
-  const onSubmit = (values: SupervisionRulesForm) => {
-    failure.clear();
-    const parsed = supervisionRulesInput.safeParse(
-      supervisionRulesOverrides(values, data.overrides),
-    );
-    if (!parsed.success) return;
-    save.mutate(parsed.data, {
-      onSuccess: () => {
-        notifySuccess(t("settings.rules.saved"));
-      },
-      onError: failure.fail,
-    });
-  };
-
   return (
     <SettingsFormFrame
       testId="supervision-rules-form"
       title={t("settings.supervision.title")}
       intro={t("settings.supervision.intro")}
-      ownCount={ownCount(data.overrides, SUPERVISION_FIELDS)}
-      canConfigure={data.canConfigure}
-      dirty={form.isDirty()}
-      saving={save.isPending}
-      message={failure.message}
-      onSubmit={form.onSubmit(onSubmit)}
-      onDiscard={() => {
-        form.reset();
-        failure.clear();
-      }}
-      onReset={(done) => {
-        // Only this form's rules return to their defaults.
-        save.mutate(othersOf(data.overrides, SUPERVISION_FIELDS), {
-          onSuccess: () => {
-            notifySuccess(t("settings.rules.restored"));
-            done();
-          },
-        });
-      }}
-      resetError={save.error}
+      {...frame}
     >
       <RuleGroup legend={t("settings.supervision.group_deadlines")}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
