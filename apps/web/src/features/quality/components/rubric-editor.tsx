@@ -8,7 +8,6 @@ import {
   type Rubric,
 } from "@chibo/domain";
 import {
-  ActionIcon,
   Alert,
   Button,
   Checkbox,
@@ -27,7 +26,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AppDateInput } from "@/components/ui/date-input";
@@ -50,6 +49,7 @@ import {
 import { num } from "./rubric-editor/inputs";
 import { ThematicMonthFields } from "./rubric-editor/thematic-month-fields";
 import { ScoreSummary } from "./score-summary";
+import { RemoveRowButton } from "@/components/ui/remove-row-button";
 
 /**
  * A rubric's new version: name, validity, groups, criteria (maximum, how scored, bands and their
@@ -329,17 +329,12 @@ export function RubricEditor({
                     }}
                     error={err(`${at}.max`)}
                   />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    mt={26}
-                    aria-label={t("quality.editor.remove_group", { n: i + 1 })}
-                    onClick={() => {
+                  <RemoveRowButton
+                    label={t("quality.editor.remove_group", { n: i + 1 })}
+                    onRemove={() => {
                       form.removeListItem("groups", i);
                     }}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
+                  />
                 </Group>
               );
             })}
@@ -437,17 +432,12 @@ export function RubricEditor({
                     {...form.getInputProps(`${at}.label`)}
                     error={err(`${at}.label`)}
                   />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    mt={26}
-                    aria-label={t("quality.editor.remove_cap", { n: i + 1 })}
-                    onClick={() => {
+                  <RemoveRowButton
+                    label={t("quality.editor.remove_cap", { n: i + 1 })}
+                    onRemove={() => {
                       form.removeListItem("caps", i);
                     }}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
+                  />
                 </Group>
               );
             })}

@@ -1,15 +1,6 @@
 import { DEFAULT_MEETING_RULES, meetingRulesInput, type MeetingRulesDto } from "@chibo/domain";
-import {
-  ActionIcon,
-  Button,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-} from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { Button, Group, NumberInput, SimpleGrid, Stack, Switch, Text } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
 import { useForm, type FormErrors } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -33,6 +24,7 @@ import {
   SettingsFormFrame,
   useSettingsSave,
 } from "./settings-form-parts";
+import { RemoveRowButton } from "@/components/ui/remove-row-button";
 
 type NumberField =
   | "regularMinMinutes"
@@ -272,18 +264,13 @@ function MeetingRulesEditor({ data }: { data: MeetingRulesDto }) {
                 {...rateProps}
                 {...num(`totTargets.${i}.share`)}
               />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                mt={26}
-                aria-label={t("settings.meeting.target_remove", { index: i + 1 })}
+              <RemoveRowButton
+                label={t("settings.meeting.target_remove", { index: i + 1 })}
                 disabled={!data.canConfigure}
-                onClick={() => {
+                onRemove={() => {
                   form.removeListItem("totTargets", i);
                 }}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
+              />
             </Group>
           ))}
           {form.errors.totTargets !== undefined && (

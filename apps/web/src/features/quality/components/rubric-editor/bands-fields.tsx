@@ -1,6 +1,5 @@
 import { CAP_CONDITIONS } from "@chibo/domain";
 import {
-  ActionIcon,
   Button,
   Checkbox,
   Group,
@@ -12,10 +11,11 @@ import {
   Text,
 } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { measureOfCriterion, newBand, type RubricForm } from "./form-state";
 import { num, type FieldError } from "./inputs";
+import { RemoveRowButton } from "@/components/ui/remove-row-button";
 
 /**
  * A banded criterion: its bands (threshold, points, strictly above, share of the required
@@ -94,17 +94,12 @@ export function BandsFields({
                 }}
                 {...invalid("points")}
               />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                mt={26}
-                aria-label={t("quality.editor.remove_band", { n: j + 1 })}
-                onClick={() => {
+              <RemoveRowButton
+                label={t("quality.editor.remove_band", { n: j + 1 })}
+                onRemove={() => {
                   form.removeListItem(`${at}.bands`, j);
                 }}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
+              />
             </Group>
             <Group gap="md" mt={6} wrap="wrap">
               <Checkbox

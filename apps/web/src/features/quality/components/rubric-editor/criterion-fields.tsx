@@ -1,6 +1,5 @@
 import { EVIDENCE_KEYS } from "@chibo/domain";
 import {
-  ActionIcon,
   Group,
   NativeSelect,
   NumberInput,
@@ -12,7 +11,6 @@ import {
   Textarea,
 } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
-import { IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useQualityFormat } from "../labels";
 import { BandsFields } from "./bands-fields";
@@ -25,6 +23,7 @@ import {
   type RubricForm,
 } from "./form-state";
 import { num, type FieldError } from "./inputs";
+import { RemoveRowButton } from "@/components/ui/remove-row-button";
 
 /**
  * One criterion: key, group, maximum, wording, how it is scored (with its bands), the evidence it
@@ -78,17 +77,12 @@ export function CriterionFields({
             }}
             error={err(`${at}.max`)}
           />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            mt={26}
-            aria-label={t("quality.editor.remove_criterion", { n: index + 1 })}
-            onClick={() => {
+          <RemoveRowButton
+            label={t("quality.editor.remove_criterion", { n: index + 1 })}
+            onRemove={() => {
               form.removeListItem("criteria", index);
             }}
-          >
-            <IconTrash size={16} />
-          </ActionIcon>
+          />
         </Group>
         <Textarea
           label={t("quality.editor.criterion_label")}
