@@ -25,6 +25,7 @@ export * from "./minutes/documents.js";
 export * from "./supervision/rules.js";
 export * from "./supervision/evidence.js";
 export * from "./supervision/visits.js";
+export * from "./supervision/followers.js";
 export * from "./scoring/rubric.js";
 export * from "./scoring/score.js";
 export * from "./scoring/rubrics.js";

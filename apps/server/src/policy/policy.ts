@@ -1,12 +1,14 @@
 // The one place that decides access. Every service asks here first; every list is filtered with the
 // scopes computed here. A grant of a role on a unit reaches that unit's whole subtree.
 import {
+  followerRule,
   isWithin,
   PLANNED_VISIT_ROLES,
   roleAllows,
   visitReportVisibleTo,
   visitVisibleTo,
   type Action,
+  type FollowTarget,
   type Role,
   type VisibleVisit,
   type VisitViewer,
@@ -137,4 +139,15 @@ export function visitListScope(actor: Actor): VisitListScope {
       .filter((g) => PLANNED_VISIT_ROLES.includes(g.role))
       .map((g) => g.unitPath),
   };
+}
+
+/**
+ * May the actor assign followers to the cells of `target`: meeting.write on a unit above them (the
+ * committee that follows its cells), by the same paths as the follower rule.
+ */
+export function mayAssignFollowers(actor: Actor, target: FollowTarget): boolean {
+  const { abovePaths } = followerRule(target);
+  return actor.grants.some(
+    (g) => roleAllows(g.role, "meeting.write") && abovePaths.includes(g.unitPath),
+  );
 }

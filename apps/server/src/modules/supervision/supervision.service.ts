@@ -2,22 +2,20 @@ import {
   activeOn,
   assignmentProblems,
   canMoveVisit,
-  isInsider,
+  followerGrant,
+  followerRule,
   isReportOverdue,
-  isWithin,
-  pathIds,
   quarterRange,
   reportProblems,
   resolveSupervisionRules,
-  ROLES,
-  roleAllows,
   searchTerms,
   SUPERVISION_CANDIDATES_MAX,
+  visitorCommitteePath,
   visitorCompliance,
   visitPlanProblems,
   type ErrorDetail,
+  type FollowTarget,
   type MeetingLevel,
-  type Role,
   type SupervisionAssignmentDto,
   type SupervisionCandidateDto,
   type SupervisionAssignmentInput,
@@ -34,6 +32,7 @@ import type { Clock } from "../../lib/clock.js";
 import { loadDocumentSettings } from "../../lib/document-settings.js";
 import {
   can,
+  mayAssignFollowers,
   mayReadVisitReport,
   mayViewVisit,
   visitListScope,
@@ -61,52 +60,7 @@ const visitNotFound = () => new AppError(404, "not_found", "Không tìm thấy l
 const assignmentNotFound = () =>
   new AppError(404, "not_found", "Không tìm thấy phân công theo dõi chi bộ");
 
-/** The grant's unit lies strictly above the cell. */
-const strictlyAbove = (cellPath: string, unitPath: string) =>
-  unitPath !== cellPath && isWithin(cellPath, unitPath);
-
-const byLength = (a: string, b: string) => b.length - a.length;
-
-/** The cells someone follows: one cell, or every cell of a committee. */
-type FollowTarget = Pick<UnitRow, "path" | "kind">;
-
 const asCell = (path: string): FollowTarget => ({ path, kind: "cell" });
-
-/** Committee members and staff: every role but a plain member's. */
-const FOLLOWER_ROLES: readonly Role[] = ROLES.filter((r) => r !== "member");
-
-/**
- * Seed 000: who may follow the cells of `target` — someone with a FOLLOWER_ROLES grant above them
- * (strictly above a cell; on or above a committee, which is above each of its cells), never someone
- * with any grant inside the cell. As data, so that the candidates' query applies the very same rule.
- */
-function followerRule(target: FollowTarget) {
-  const downFromRoot = pathIds(target.path).map(
-    (_, i, ids) => `/${ids.slice(0, i + 1).join("/")}/`,
-  );
-  return {
-    roles: FOLLOWER_ROLES,
-    abovePaths:
-      target.kind === "committee" ? downFromRoot : downFromRoot.filter((p) => p !== target.path),
-    insidePath: target.kind === "committee" ? null : target.path,
-  };
-}
-
-/**
- * The grant (the deepest) by which a person may follow the cells of `target`, or why not. `memberPath`
- * is the cell of their own member record: one of a cell never follows it.
- */
-function followerGrant<G extends { role: Role; unitPath: string }>(
-  who: { grants: readonly G[]; memberPath: string | null },
-  target: FollowTarget,
-): G | "insider" | "not_above" {
-  const rule = followerRule(target);
-  if (rule.insidePath !== null && isInsider(who, rule.insidePath)) return "insider";
-  const qualifying = who.grants
-    .filter((g) => rule.roles.includes(g.role) && rule.abovePaths.includes(g.unitPath))
-    .sort((a, b) => byLength(a.unitPath, b.unitPath));
-  return qualifying[0] ?? "not_above";
-}
 
 /** What the actor may see of a visit row (the policy module decides). */
 function visibleRow(actor: Actor, row: VisitRow) {
@@ -159,13 +113,8 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
     return unit;
   }
 
-  /** meeting.write above the cells of `target` (the committee that assigns their followers). */
   function authorizeAbove(actor: Actor, target: FollowTarget): void {
-    const { abovePaths } = followerRule(target);
-    const ok = actor.grants.some(
-      (g) => roleAllows(g.role, "meeting.write") && abovePaths.includes(g.unitPath),
-    );
-    if (!ok) throw forbidden();
+    if (!mayAssignFollowers(actor, target)) throw forbidden();
   }
 
   /** The visit, if the actor may see it; otherwise exactly the answer for a visit that does not exist. */
@@ -467,12 +416,8 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
       const assigned = (await repo.assignmentsOf(actor.tenantId, actor.userId)).some(
         (a) => a.unitId === cell.id && activeOn(a, input.plannedOn),
       );
-      const above = actor.grants.filter((g) => strictlyAbove(cell.path, g.unitPath));
-      const entitling = assigned
-        ? above.filter((g) => g.role !== "member")
-        : above.filter((g) => g.role === "committee");
-      const visitorUnitPath = entitling.map((g) => g.unitPath).sort(byLength)[0];
-      if (!visitorUnitPath) {
+      const visitorUnitPath = visitorCommitteePath(actor.grants, cell.path, assigned);
+      if (visitorUnitPath === null) {
         throw forbidden("Bạn không được phân công theo dõi chi bộ này");
       }
       const meetingId = input.meetingId ?? null;
