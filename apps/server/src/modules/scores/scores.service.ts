@@ -7,7 +7,6 @@ import {
   cellYearSoFar,
   MEETING_LEVEL_LABELS,
   meetingEvidence,
-  meetingRulesInput,
   monthEnd,
   overClaims,
   prefillAnswers,
@@ -18,7 +17,6 @@ import {
   rubricFor,
   scoreSheet,
   SHIPPED_RUBRICS,
-  supervisionRulesInput,
   totTargetFor,
   totTargetMet,
   type ErrorDetail,
@@ -36,7 +34,11 @@ import type { Db, DbOrTx } from "../../db/client.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../http/errors.js";
 import { recordAudit } from "../../lib/audit.js";
 import type { Clock } from "../../lib/clock.js";
-import { loadMeetingRules } from "../../lib/meeting-rules.js";
+import {
+  loadMeetingRules,
+  meetingOverrides,
+  supervisionOverrides,
+} from "../../lib/meeting-rules.js";
 import { authorize, can, scoreDecider, scopeRoots, type Actor } from "../../policy/policy.js";
 import { createRubricsRepository } from "../rubrics/rubrics.repository.js";
 import { rubricsInTenant } from "../rubrics/rubrics.service.js";
@@ -69,8 +71,6 @@ export async function evidenceOf(
   concurrent = false,
 ): Promise<EvidenceValues> {
   const settings = await createRubricsRepository(tx).tenantSettings(tenantId);
-  const rulesParsed = meetingRulesInput.safeParse(settings.meetingRules ?? {});
-  const supParsed = supervisionRulesInput.safeParse(settings.supervisionRules ?? {});
   const facts = await createEvidenceRepository(tx, { concurrent }).facts(
     tenantId,
     m,
@@ -78,8 +78,8 @@ export async function evidenceOf(
   );
   return meetingEvidence(
     facts,
-    resolveMeetingRules(rulesParsed.success ? rulesParsed.data : {}),
-    resolveSupervisionRules(supParsed.success ? supParsed.data : {}),
+    resolveMeetingRules(meetingOverrides(settings)),
+    resolveSupervisionRules(supervisionOverrides(settings)),
   );
 }
 
@@ -286,10 +286,8 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
       if (from !== null && to !== null && from > to) return out;
 
       const settings = await rubrics.tenantSettings(actor.tenantId);
-      const rulesParsed = meetingRulesInput.safeParse(settings.meetingRules ?? {});
-      const supParsed = supervisionRulesInput.safeParse(settings.supervisionRules ?? {});
-      const rules = resolveMeetingRules(rulesParsed.success ? rulesParsed.data : {});
-      const supervision = resolveSupervisionRules(supParsed.success ? supParsed.data : {});
+      const rules = resolveMeetingRules(meetingOverrides(settings));
+      const supervision = resolveSupervisionRules(supervisionOverrides(settings));
       const templates = storedTemplates(settings);
       const batchRepo = createEvidenceBatchRepository(db);
       const set = {

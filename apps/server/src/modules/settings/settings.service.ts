@@ -1,8 +1,6 @@
 import {
-  meetingRulesInput,
   resolveMeetingRules,
   resolveSupervisionRules,
-  supervisionRulesInput,
   type SupervisionRulesDto,
   type SupervisionRulesInput,
   type DocumentSettingsDto,
@@ -13,6 +11,7 @@ import {
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../http/errors.js";
 import { recordAudit } from "../../lib/audit.js";
+import { meetingOverrides, supervisionOverrides } from "../../lib/meeting-rules.js";
 import { documentOverrides, effectiveDocumentSettings } from "../../lib/document-settings.js";
 import { authorize, can, type Actor } from "../../policy/policy.js";
 import { createSettingsRepository } from "./settings.repository.js";
@@ -64,16 +63,6 @@ export function createSettingsService(deps: { db: Db }) {
       return tenant;
     });
   }
-
-  const meetingOverrides = (settings: Record<string, unknown>): MeetingRulesInput => {
-    const parsed = meetingRulesInput.safeParse(settings.meetingRules ?? {});
-    return parsed.success ? parsed.data : {};
-  };
-
-  const supervisionOverrides = (settings: Record<string, unknown>): SupervisionRulesInput => {
-    const parsed = supervisionRulesInput.safeParse(settings.supervisionRules ?? {});
-    return parsed.success ? parsed.data : {};
-  };
 
   return {
     async meetingRules(actor: Actor): Promise<MeetingRulesDto> {

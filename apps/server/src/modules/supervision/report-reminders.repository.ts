@@ -1,5 +1,4 @@
 // The queries behind the overdue-report notices (report-reminders.service.ts). Each names tenant_id.
-import { supervisionRulesInput, type SupervisionRulesInput } from "@chibo/domain";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import {
@@ -14,16 +13,6 @@ import {
 
 /** The day a visit's report is counted from: the meeting held (else its date, else the plan). */
 const visitDay = sql<string>`coalesce(${meetings.heldOn}, ${meetings.date}, ${visits.plannedOn})`;
-
-/** Attended, not reported, not yet told, and the last day to report has passed. */
-function overdue(tenantId: string, today: string, reportDays: number) {
-  return and(
-    eq(visits.tenantId, tenantId),
-    eq(visits.state, "attended"),
-    isNull(visits.reportOverdueNotifiedAt),
-    sql`(${visitDay})::date + ${reportDays}::int < ${today}::date`,
-  );
-}
 
 export interface OverdueVisitRow {
   id: string;
@@ -65,35 +54,33 @@ export function createReportRemindersRepository(db: DbOrTx) {
       return rows.map((r) => r.tenantId);
     },
 
-    async supervisionRules(tenantId: string): Promise<SupervisionRulesInput> {
-      const [row] = await db
-        .select({ settings: tenants.settings })
-        .from(tenants)
-        .where(eq(tenants.tenantId, tenantId))
-        .limit(1);
-      const parsed = supervisionRulesInput.safeParse(row?.settings.supervisionRules ?? {});
-      return parsed.success ? parsed.data : {};
-    },
-
-    /** Ids of the tenant's visits whose report became overdue and whose visitor was not told. */
-    async candidates(tenantId: string, today: string, reportDays: number): Promise<string[]> {
-      const rows = await fromVisits()
-        .where(overdue(tenantId, today, reportDays))
+    /**
+     * The tenant's attended visits, not reported, whose visitor was not yet told, with the day the
+     * report is counted from (the service applies the domain's due rule).
+     */
+    async unreported(tenantId: string): Promise<{ id: string; meetingDay: string }[]> {
+      return db
+        .select({ id: visits.id, meetingDay: sql<string>`(${visitDay})::text` })
+        .from(visits)
+        .leftJoin(
+          meetings,
+          and(eq(meetings.tenantId, visits.tenantId), eq(meetings.id, visits.meetingId)),
+        )
+        .where(
+          and(
+            eq(visits.tenantId, tenantId),
+            eq(visits.state, "attended"),
+            isNull(visits.reportOverdueNotifiedAt),
+          ),
+        )
         .orderBy(asc(visitDay), asc(visits.id));
-      return rows.map((r) => r.id);
     },
 
     /**
      * Takes the visit's notice for this run: only one concurrent run gets the row back, since the
-     * update matches only while the visit is still attended, overdue and not yet told.
+     * update matches only while the visit is still attended and its visitor not yet told.
      */
-    async claim(
-      tenantId: string,
-      id: string,
-      today: string,
-      reportDays: number,
-      now: Date,
-    ): Promise<OverdueVisitRow | undefined> {
+    async claim(tenantId: string, id: string, now: Date): Promise<OverdueVisitRow | undefined> {
       const claimed = await db
         .update(visits)
         .set({ reportOverdueNotifiedAt: now })
@@ -103,12 +90,6 @@ export function createReportRemindersRepository(db: DbOrTx) {
             eq(visits.tenantId, tenantId),
             eq(visits.state, "attended"),
             isNull(visits.reportOverdueNotifiedAt),
-            sql`exists (
-              select 1 from ${visits} v
-              left join ${meetings} m on m.tenant_id = v.tenant_id and m.id = v.meeting_id
-              where v.tenant_id = ${tenantId} and v.id = ${id}
-                and coalesce(m.held_on, m.date, v.planned_on) + ${reportDays}::int < ${today}::date
-            )`,
           ),
         )
         .returning({ id: visits.id });

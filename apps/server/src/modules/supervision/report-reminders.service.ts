@@ -2,11 +2,12 @@
 // (SupervisionRules.reportDays after the meeting), the visitor is told once — a notification and, when
 // their member record has an address, an e-mail. Only the visitor: the visit was attended, so it is
 // no secret any more, but the report is theirs to file. Runs with the meeting reminders.
-import { reportDueOn, resolveSupervisionRules } from "@chibo/domain";
+import { isReportOverdue, reportDueOn } from "@chibo/domain";
 import type { Db } from "../../db/client.js";
 import { recordAudit } from "../../lib/audit.js";
 import type { Clock } from "../../lib/clock.js";
 import { MAIL_SIGNATURE, type MailLog, type MailMessage } from "../../lib/mailer.js";
+import { loadSupervisionRules } from "../../lib/meeting-rules.js";
 import { viDate } from "../../lib/meeting-text.js";
 import {
   createReportRemindersRepository,
@@ -43,17 +44,11 @@ export function createReportRemindersService(deps: {
   const repo = createReportRemindersRepository(db);
 
   /** One visit's notice in its own transaction with its audit; the e-mail goes after the commit. */
-  async function one(
-    tenantId: string,
-    id: string,
-    today: string,
-    reportDays: number,
-    run: ReportReminderRun,
-  ) {
+  async function one(tenantId: string, id: string, reportDays: number, run: ReportReminderRun) {
     const mails = await db.transaction(async (tx) => {
       const r = createReportRemindersRepository(tx);
       const now = clock.now();
-      const row = await r.claim(tenantId, id, today, reportDays, now);
+      const row = await r.claim(tenantId, id, now);
       if (!row) return null;
       const text = overdueReportText(row, reportDays);
       const told = row.visitorActive;
@@ -91,10 +86,13 @@ export function createReportRemindersService(deps: {
       for (const tenantId of tenantIds) {
         try {
           const today = clock.today();
-          const { reportDays } = resolveSupervisionRules(await repo.supervisionRules(tenantId));
-          for (const id of await repo.candidates(tenantId, today, reportDays)) {
+          const { reportDays } = await loadSupervisionRules(db, tenantId);
+          const due = (await repo.unreported(tenantId)).filter((v) =>
+            isReportOverdue({ state: "attended", meetingDate: v.meetingDay }, today, reportDays),
+          );
+          for (const { id } of due) {
             try {
-              await one(tenantId, id, today, reportDays, run);
+              await one(tenantId, id, reportDays, run);
             } catch (err) {
               log?.error({ err, tenantId, visitId: id }, "overdue report notice failed");
             }

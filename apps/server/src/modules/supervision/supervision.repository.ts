@@ -2,12 +2,10 @@ import { and, asc, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from "dr
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   foldAccents,
-  supervisionRulesInput,
   type MeetingKind,
   type MeetingLevel,
   type MeetingStatus,
   type Role,
-  type SupervisionRulesInput,
   type UnitKind,
   type VisitReportBody,
   type VisitState,
@@ -20,7 +18,6 @@ import {
   meetings,
   members,
   supervisionAssignments,
-  tenants,
   units,
   users,
   visits,
@@ -322,16 +319,6 @@ export function createSupervisionRepository(db: DbOrTx) {
             inArray(units.path, [...paths]),
           ),
         );
-    },
-
-    async supervisionRules(tenantId: string): Promise<SupervisionRulesInput> {
-      const [row] = await db
-        .select({ settings: tenants.settings })
-        .from(tenants)
-        .where(eq(tenants.tenantId, tenantId))
-        .limit(1);
-      const parsed = supervisionRulesInput.safeParse(row?.settings.supervisionRules ?? {});
-      return parsed.success ? parsed.data : {};
     },
 
     // ——— Assignments ———

@@ -7,7 +7,6 @@ import {
   isReportOverdue,
   quarterRange,
   reportProblems,
-  resolveSupervisionRules,
   searchTerms,
   SUPERVISION_CANDIDATES_MAX,
   visitorCommitteePath,
@@ -30,6 +29,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from "../../http/err
 import { recordAudit } from "../../lib/audit.js";
 import type { Clock } from "../../lib/clock.js";
 import { loadDocumentSettings } from "../../lib/document-settings.js";
+import { loadSupervisionRules } from "../../lib/meeting-rules.js";
 import {
   can,
   mayAssignFollowers,
@@ -104,7 +104,7 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
   const compliance = createComplianceService({ db, clock });
 
   async function reportDays(tenantId: string): Promise<number> {
-    return resolveSupervisionRules(await repo.supervisionRules(tenantId)).reportDays;
+    return (await loadSupervisionRules(db, tenantId)).reportDays;
   }
 
   async function readableUnit(actor: Actor, id: string): Promise<UnitRow> {
