@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { MEETING_LEVELS, type MeetingLevel } from "./rubric.js";
-import { cellYear, cellYearSoFar, totTargetFor, totTargetMet } from "./year.js";
+import { cellYear, cellYearSoFar, totTargetFor, totTargetMet, yearSummary } from "./year.js";
 
 const LETTERS: Record<string, MeetingLevel> = { T: "tot", K: "kha", B: "trung_binh", X: "kem" };
 const months = (spec: string): MeetingLevel[] => spec.split("").map((c) => LETTERS[c] ?? "kem");
@@ -95,5 +95,21 @@ describe("a cell's year so far", () => {
     expect(cellYearSoFar(all.slice(0, 11), 2026, "2027-01-15").status).toBe("missed");
     const lastPending = [...all.slice(0, 11), meeting(12, null)];
     expect(cellYearSoFar(lastPending, 2026, "2027-01-15").status).toBe("on_track");
+  });
+});
+
+describe("a unit's year against the target", () => {
+  it("counts Tốt and on-track cells towards the share, and compares it with the year's target", () => {
+    expect(yearSummary(["tot", "on_track", "missed", "tot"], 2025)).toEqual({
+      cells: 4,
+      tot: 2,
+      onTrack: 1,
+      missed: 1,
+      share: 0.75,
+      target: 0.95,
+      targetMet: false,
+      totMeetingsNeeded: 7,
+    });
+    expect(yearSummary([], 2022)).toMatchObject({ share: null, target: null, targetMet: null });
   });
 });

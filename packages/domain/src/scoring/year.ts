@@ -96,3 +96,30 @@ export function cellYearSoFar(
   const y = cellYear(levels, remaining, rules);
   return lost > 0 ? { ...y, status: "missed" } : y;
 }
+
+/**
+ * A unit's year against the programme's target: its cells Tốt, on track and missed; the share Tốt or
+ * still on track (the final share once every cell's year is settled); the target in force and whether
+ * the share is above it.
+ */
+export function yearSummary(
+  statuses: readonly CellYearStatus[],
+  year: number,
+  rules: YearRules = DEFAULT_MEETING_RULES,
+) {
+  const count = (s: CellYearStatus) => statuses.filter((x) => x === s).length;
+  const tot = count("tot");
+  const onTrack = count("on_track");
+  const share = statuses.length === 0 ? null : (tot + onTrack) / statuses.length;
+  const target = totTargetFor(year, rules.totTargets);
+  return {
+    cells: statuses.length,
+    tot,
+    onTrack,
+    missed: count("missed"),
+    share,
+    target,
+    targetMet: share === null || target === null ? null : totTargetMet(share, target),
+    totMeetingsNeeded: rules.yearTotMeetings,
+  };
+}

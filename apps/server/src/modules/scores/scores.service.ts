@@ -17,8 +17,7 @@ import {
   rubricFor,
   scoreSheet,
   SHIPPED_RUBRICS,
-  totTargetFor,
-  totTargetMet,
+  yearSummary,
   type ErrorDetail,
   type EvidenceValues,
   type RescoreDto,
@@ -437,7 +436,6 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
         loadMeetingRules(db, actor.tenantId),
       ]);
       const today = clock.today();
-      const yearly = { tot: 0, onTrack: 0, missed: 0 };
       const counts = { tot: 0, kha: 0, trung_binh: 0, kem: 0 };
       let rated = 0;
       let tot = 0;
@@ -459,9 +457,6 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
           today,
           rules,
         );
-        if (y.status === "tot") yearly.tot += 1;
-        else if (y.status === "on_track") yearly.onTrack += 1;
-        else yearly.missed += 1;
         const months = own.map((r) => {
           const level = r.decidedLevel ?? r.selfLevel ?? null;
           if (level !== null) counts[level] += 1;
@@ -479,21 +474,16 @@ export function createScoresService(deps: { db: Db; clock: Clock }) {
         }
         return { unitId: c.id, name: c.name, months, yearStatus: y.status, yearTot: y.tot };
       });
-      const share = cells.length === 0 ? null : (yearly.tot + yearly.onTrack) / cells.length;
-      const target = totTargetFor(year, rules.totTargets);
       return {
         year,
         cells: out,
         counts,
         totShare: rated === 0 ? null : tot / rated,
-        yearly: {
-          cells: cells.length,
-          ...yearly,
-          share,
-          target,
-          targetMet: share === null || target === null ? null : totTargetMet(share, target),
-          totMeetingsNeeded: rules.yearTotMeetings,
-        },
+        yearly: yearSummary(
+          out.map((c) => c.yearStatus),
+          year,
+          rules,
+        ),
       };
     },
 
