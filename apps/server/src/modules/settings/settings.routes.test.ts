@@ -2,22 +2,19 @@ import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { DEFAULT_MEETING_RULES } from "@chibo/domain";
 import { testContext } from "#test/db";
+import { call } from "#test/http";
 import { createOrg, createUser } from "#test/factories";
 import { auditLog } from "../../db/schema/index.js";
 
 describe("meeting rules per tenant", () => {
   it("starts from the national defaults; the administrator sets the province's own", async () => {
-    const { app, database } = await testContext();
+    const { database } = await testContext();
     const org = await createOrg(database.db);
     const admin = await createUser(database.db, org.tenantId, [{ role: "admin", unit: org.root }]);
     const lead = await createUser(database.db, org.tenantId, [
       { role: "cell_lead", unit: org.cellA1 },
     ]);
-    const read = await app.inject({
-      method: "GET",
-      url: "/api/v1/settings/meeting-rules",
-      headers: { cookie: lead.cookie },
-    });
+    const read = await call("GET", "/settings/meeting-rules", lead.cookie);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({
       effective: { programmeTarget: DEFAULT_MEETING_RULES.programmeTarget, quorumFraction: 2 / 3 },
@@ -25,11 +22,9 @@ describe("meeting rules per tenant", () => {
       canConfigure: false,
     });
 
-    const set = await app.inject({
-      method: "PUT",
-      url: "/api/v1/settings/meeting-rules",
-      headers: { cookie: admin.cookie },
-      payload: { programmeTarget: 0.9, postponeWithinMonth: false },
+    const set = await call("PUT", "/settings/meeting-rules", admin.cookie, {
+      programmeTarget: 0.9,
+      postponeWithinMonth: false,
     });
     expect(set.statusCode).toBe(200);
     expect(set.json()).toMatchObject({
@@ -44,33 +39,24 @@ describe("meeting rules per tenant", () => {
     expect(audit).toHaveLength(1);
 
     // The rules drive the meetings: the lead's attendance target follows.
-    const again = await app.inject({
-      method: "GET",
-      url: "/api/v1/settings/meeting-rules",
-      headers: { cookie: lead.cookie },
-    });
+    const again = await call("GET", "/settings/meeting-rules", lead.cookie);
     expect(again.json()).toMatchObject({ effective: { programmeTarget: 0.9 } });
   });
 
   it("refuses non-administrators and inconsistent rules, naming the field", async () => {
-    const { app, database } = await testContext();
+    const { database } = await testContext();
     const org = await createOrg(database.db);
     const admin = await createUser(database.db, org.tenantId, [{ role: "admin", unit: org.root }]);
     const committee = await createUser(database.db, org.tenantId, [
       { role: "committee", unit: org.root },
     ]);
-    const denied = await app.inject({
-      method: "PUT",
-      url: "/api/v1/settings/meeting-rules",
-      headers: { cookie: committee.cookie },
-      payload: { programmeTarget: 0.5 },
+    const denied = await call("PUT", "/settings/meeting-rules", committee.cookie, {
+      programmeTarget: 0.5,
     });
     expect(denied.statusCode).toBe(403);
-    const bad = await app.inject({
-      method: "PUT",
-      url: "/api/v1/settings/meeting-rules",
-      headers: { cookie: admin.cookie },
-      payload: { forumsPerYear: { min: 3, max: 1 }, quorumFraction: 0 },
+    const bad = await call("PUT", "/settings/meeting-rules", admin.cookie, {
+      forumsPerYear: { min: 3, max: 1 },
+      quorumFraction: 0,
     });
     expect(bad.statusCode).toBe(400);
     const paths = bad.json<{ details: { path: string }[] }>().details.map((d) => d.path);
@@ -82,17 +68,13 @@ describe("meeting rules per tenant", () => {
 
 describe("document settings per tenant", () => {
   it("reads the locality from the tenant's name by default; the administrator sets the province's own", async () => {
-    const { app, database } = await testContext();
+    const { database } = await testContext();
     const org = await createOrg(database.db);
     const admin = await createUser(database.db, org.tenantId, [{ role: "admin", unit: org.root }]);
     const lead = await createUser(database.db, org.tenantId, [
       { role: "cell_lead", unit: org.cellA1 },
     ]);
-    const read = await app.inject({
-      method: "GET",
-      url: "/api/v1/settings/documents",
-      headers: { cookie: lead.cookie },
-    });
+    const read = await call("GET", "/settings/documents", lead.cookie);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({
       effective: { marginLeftMm: 30, marginRightMm: 15, numberColon: false },
@@ -100,30 +82,22 @@ describe("document settings per tenant", () => {
       canConfigure: false,
     });
 
-    const refused = await app.inject({
-      method: "PUT",
-      url: "/api/v1/settings/documents",
-      headers: { cookie: lead.cookie },
-      payload: { place: "Quảng Bình" },
-    });
+    const refused = await call("PUT", "/settings/documents", lead.cookie, { place: "Quảng Bình" });
     // The tenant's top unit lies outside a cell lead's subtree: reported as missing, like any such thing.
     expect(refused.statusCode).toBe(404);
 
-    const bad = await app.inject({
-      method: "PUT",
-      url: "/api/v1/settings/documents",
-      headers: { cookie: admin.cookie },
-      payload: { marginLeftMm: 80, titleSizePt: 20 },
+    const bad = await call("PUT", "/settings/documents", admin.cookie, {
+      marginLeftMm: 80,
+      titleSizePt: 20,
     });
     expect(bad.statusCode).toBe(400);
     const paths = bad.json<{ details: { path: string }[] }>().details.map((d) => d.path);
     expect(paths).toEqual(expect.arrayContaining(["body.marginLeftMm", "body.titleSizePt"]));
 
-    const set = await app.inject({
-      method: "PUT",
-      url: "/api/v1/settings/documents",
-      headers: { cookie: admin.cookie },
-      payload: { place: "Quảng Bình", marginLeftMm: 35, numberColon: true },
+    const set = await call("PUT", "/settings/documents", admin.cookie, {
+      place: "Quảng Bình",
+      marginLeftMm: 35,
+      numberColon: true,
     });
     expect(set.statusCode).toBe(200);
     expect(set.json()).toMatchObject({
@@ -142,35 +116,24 @@ describe("document settings per tenant", () => {
 
 describe("supervision rules per tenant", () => {
   it("starts from the defaults; the administrator sets the province's own", async () => {
-    const { app, database } = await testContext();
+    const { database } = await testContext();
     const org = await createOrg(database.db);
     const admin = await createUser(database.db, org.tenantId, [{ role: "admin", unit: org.root }]);
-    const read = await app.inject({
-      method: "GET",
-      url: "/api/v1/settings/supervision-rules",
-      headers: { cookie: admin.cookie },
-    });
+    const read = await call("GET", "/settings/supervision-rules", admin.cookie);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({
       effective: { reportDays: 3, signDays: 2, visitsPerQuarter: 1 },
       overrides: {},
       canConfigure: true,
     });
-    const bad = await app.inject({
-      method: "PUT",
-      url: "/api/v1/settings/supervision-rules",
-      headers: { cookie: admin.cookie },
-      payload: { reportDays: -1 },
-    });
+    const bad = await call("PUT", "/settings/supervision-rules", admin.cookie, { reportDays: -1 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ details: { path: string }[] }>().details.map((d) => d.path)).toContain(
       "body.reportDays",
     );
-    const set = await app.inject({
-      method: "PUT",
-      url: "/api/v1/settings/supervision-rules",
-      headers: { cookie: admin.cookie },
-      payload: { reportDays: 5, largeCellMembers: null },
+    const set = await call("PUT", "/settings/supervision-rules", admin.cookie, {
+      reportDays: 5,
+      largeCellMembers: null,
     });
     expect(set.statusCode).toBe(200);
     expect(set.json()).toMatchObject({
@@ -185,36 +148,22 @@ describe("supervision rules per tenant", () => {
     expect(audit.map((a) => a.after)).toEqual([{ reportDays: 5, largeCellMembers: null }]);
 
     // One group replaced leaves the others as they were.
-    const rules = await app.inject({
-      method: "PUT",
-      url: "/api/v1/settings/meeting-rules",
-      headers: { cookie: admin.cookie },
-      payload: { programmeTarget: 0.9 },
+    const rules = await call("PUT", "/settings/meeting-rules", admin.cookie, {
+      programmeTarget: 0.9,
     });
     expect(rules.statusCode, rules.body).toBe(200);
-    const again = await app.inject({
-      method: "GET",
-      url: "/api/v1/settings/supervision-rules",
-      headers: { cookie: admin.cookie },
-    });
+    const again = await call("GET", "/settings/supervision-rules", admin.cookie);
     expect(again.json()).toMatchObject({ overrides: { reportDays: 5, largeCellMembers: null } });
 
     const lead = await createUser(database.db, org.tenantId, [
       { role: "cell_lead", unit: org.cellA1 },
     ]);
-    const refused = await app.inject({
-      method: "PUT",
-      url: "/api/v1/settings/supervision-rules",
-      headers: { cookie: lead.cookie },
-      payload: { reportDays: 1 },
+    const refused = await call("PUT", "/settings/supervision-rules", lead.cookie, {
+      reportDays: 1,
     });
     // The tenant's top unit lies outside the lead's subtree: reported as missing, nothing changed.
     expect(refused.statusCode).toBe(404);
-    const seen = await app.inject({
-      method: "GET",
-      url: "/api/v1/settings/supervision-rules",
-      headers: { cookie: lead.cookie },
-    });
+    const seen = await call("GET", "/settings/supervision-rules", lead.cookie);
     expect(seen.json()).toMatchObject({ effective: { reportDays: 5 }, canConfigure: false });
   });
 });
